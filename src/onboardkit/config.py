@@ -180,7 +180,10 @@ class ReleasesSection(Section):
 
 class TranslationSection(Section):
     min_coverage: float = Field(
-        0.0, ge=0, le=100, description="Under --strict, fail when a language's coverage (%) is lower."
+        0.0,
+        ge=0,
+        le=100,
+        description="Under --strict, fail when a language's coverage (%) is lower.",
     )
 
 

@@ -85,7 +85,9 @@ def _dotted(path: Location) -> str:
     return ".".join(str(part) for part in path)
 
 
-def load_yaml(path: str | Path, display_name: str | None = None) -> tuple[YamlDocument, list[Problem]]:
+def load_yaml(
+    path: str | Path, display_name: str | None = None
+) -> tuple[YamlDocument, list[Problem]]:
     """Parse one YAML file; return the document and the problems found while parsing.
 
     A syntax error is returned as a problem with its line, and the document's data is None.
@@ -143,7 +145,11 @@ def problems_from_pydantic(
                 message = message[len("value error, ") :]
             if not message.endswith("."):
                 message += "."
-            if "input" in item and kind not in ("model_type", "dict_type") and _short(item["input"]):
+            if (
+                "input" in item
+                and kind not in ("model_type", "dict_type")
+                and _short(item["input"])
+            ):
                 message += f" Got: {item['input']!r}."
         problems.append(
             Problem(file, message, line=lines.line_of(full), field=_dotted(full) or None, fix=fix)

@@ -114,7 +114,9 @@ class Addon:
         xmlid = target if "." in target else f"{self.module}.{target}"
         menu = self.records.menus.get(xmlid)
         if menu is None:
-            raise LabelError(f"menu '{xmlid}' not found in the addon" + _suggest(xmlid, self.records.menus))
+            raise LabelError(
+                f"menu '{xmlid}' not found in the addon" + _suggest(xmlid, self.records.menus)
+            )
         name = menu.name
         if not name and menu.action and menu.action in self.records.actions:
             name = self.records.actions[menu.action].name
@@ -134,7 +136,9 @@ class Addon:
         xmlid = view_ref if "." in view_ref else f"{self.module}.{view_ref}"
         view = self.records.views.get(xmlid)
         if view is None:
-            raise LabelError(f"view '{xmlid}' not found in the addon" + _suggest(xmlid, self.records.views))
+            raise LabelError(
+                f"view '{xmlid}' not found in the addon" + _suggest(xmlid, self.records.views)
+            )
         names: dict[str, str] = {}
         for element in view.arch.iter():
             if not isinstance(element.tag, str) or not element.get("string"):
@@ -144,18 +148,22 @@ class Addon:
                 names.setdefault(key, element.get("string"))
         if name not in names:
             raise LabelError(
-                f"view '{xmlid}' has no element named '{name}' with a string" + _suggest(name, names)
+                f"view '{xmlid}' has no element named '{name}' with a string"
+                + _suggest(name, names)
             )
         return names[name], [f"model_terms:ir.ui.view,arch_db:{xmlid}"]
 
     def _field(self, model_name: str, field_name: str, target: str):
         model = self.models.get(model_name)
         if model is None:
-            raise LabelError(f"model '{model_name}' not found in the addon" + _suggest(model_name, self.models))
+            raise LabelError(
+                f"model '{model_name}' not found in the addon" + _suggest(model_name, self.models)
+            )
         field = model.fields.get(field_name)
         if field is None:
             raise LabelError(
-                f"model '{model_name}' has no field '{field_name}'" + _suggest(field_name, model.fields)
+                f"model '{model_name}' has no field '{field_name}'"
+                + _suggest(field_name, model.fields)
             )
         return field
 

@@ -33,7 +33,11 @@ def load_po(path: Path) -> Catalog:
         ) from error
     except UnicodeDecodeError as error:
         raise ValidationFailed(
-            [Problem(str(path), f"not valid UTF-8 ({error.reason}).", fix="Save the file as UTF-8.")]
+            [
+                Problem(
+                    str(path), f"not valid UTF-8 ({error.reason}).", fix="Save the file as UTF-8."
+                )
+            ]
         ) from error
 
 

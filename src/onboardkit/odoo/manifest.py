@@ -72,10 +72,18 @@ def parse_manifest(source: str, path: Path) -> Manifest:
         tree = ast.parse(source, filename=name, mode="exec")
     except SyntaxError as error:
         raise ValidationFailed(
-            [Problem(name, f"invalid Python: {error.msg}.", line=error.lineno, fix="Fix the syntax.")]
+            [
+                Problem(
+                    name, f"invalid Python: {error.msg}.", line=error.lineno, fix="Fix the syntax."
+                )
+            ]
         ) from error
     body = [node for node in tree.body if not _is_docstring(node)]
-    if len(body) != 1 or not isinstance(body[0], ast.Expr) or not isinstance(body[0].value, ast.Dict):
+    if (
+        len(body) != 1
+        or not isinstance(body[0], ast.Expr)
+        or not isinstance(body[0].value, ast.Dict)
+    ):
         line = body[0].lineno if body else 1
         raise ValidationFailed(
             [
@@ -95,7 +103,9 @@ def parse_manifest(source: str, path: Path) -> Manifest:
         if not isinstance(key_node, ast.Constant) or not isinstance(key_node.value, str):
             line = (key_node or value_node).lineno
             problems.append(
-                Problem(name, "every key must be a literal string.", line=line, fix="Quote the key.")
+                Problem(
+                    name, "every key must be a literal string.", line=line, fix="Quote the key."
+                )
             )
             continue
         key = key_node.value

@@ -112,7 +112,9 @@ def _read_class(node: ast.ClassDef, file: str) -> ModelInfo | None:
     return ModelInfo(
         name=name,
         class_name=node.name,
-        description=attributes.get("_description") if isinstance(attributes.get("_description"), str) else None,  # type: ignore[arg-type]
+        description=attributes.get("_description")
+        if isinstance(attributes.get("_description"), str)
+        else None,  # type: ignore[arg-type]
         docstring=ast.get_docstring(node),
         inherit=list(inherit),
         fields=fields,

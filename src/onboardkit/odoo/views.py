@@ -96,7 +96,9 @@ def read_data_files(addon_dir: Path, module: str, files: list[str]) -> DataRecor
             tree = etree.parse(str(path), etree.XMLParser(remove_comments=True))
         except etree.XMLSyntaxError as error:
             records.problems.append(
-                Problem(str(path), f"invalid XML: {error.msg}.", line=error.lineno, fix="Fix the XML.")
+                Problem(
+                    str(path), f"invalid XML: {error.msg}.", line=error.lineno, fix="Fix the XML."
+                )
             )
             continue
         _read_tree(tree.getroot(), module, relative, records)
@@ -123,7 +125,9 @@ def _read_tree(root: etree._Element, module: str, file: str, records: DataRecord
                 model=_text(values.get("model")),
                 name=_text(values.get("name")),
                 arch=arch_field[0],
-                inherit_id=full_xmlid(module, inherit.get("ref")) if inherit is not None and inherit.get("ref") else None,
+                inherit_id=full_xmlid(module, inherit.get("ref"))
+                if inherit is not None and inherit.get("ref")
+                else None,
                 priority=int(_text(priority) or 16),
                 mode=_text(values.get("mode")),
                 file=file,
@@ -137,10 +141,14 @@ def _read_tree(root: etree._Element, module: str, file: str, records: DataRecord
                 res_model=_text(values.get("res_model")) or "",
                 view_mode=_text(values.get("view_mode")) or "list,form",
                 path=_text(values.get("path")),
-                domain=_text(values.get("domain")) or (values["domain"].get("eval") if "domain" in values else None),
-                context=_text(values.get("context")) or (values["context"].get("eval") if "context" in values else None),
+                domain=_text(values.get("domain"))
+                or (values["domain"].get("eval") if "domain" in values else None),
+                context=_text(values.get("context"))
+                or (values["context"].get("eval") if "context" in values else None),
                 target=_text(values.get("target")),
-                view_id=full_xmlid(module, view_ref.get("ref")) if view_ref is not None and view_ref.get("ref") else None,
+                view_id=full_xmlid(module, view_ref.get("ref"))
+                if view_ref is not None and view_ref.get("ref")
+                else None,
                 file=file,
                 line=element.sourceline or 0,
             )

@@ -1,0 +1,1 @@
+"""Structured guides: their schema, loading, translation catalogs and Markdown rendering."""

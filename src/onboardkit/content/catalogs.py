@@ -1,0 +1,170 @@
+"""Gettext catalogs of the guides: extract a template, update each language, load, measure.
+
+English is the source. Each other language has ``<translations_dir>/<code>.po``, edited by
+translators with the usual tools (Poedit, Weblate, Lokalize). Entries are keyed by context
+(``<slug>:<field path>``) and English text, so an edited English text no longer matches its old
+translation: the page falls back to English for it until a translator confirms the new one.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from onboardkit.config import Project
+from onboardkit.content.loader import GuideSet
+from onboardkit.content.references import references_in
+from onboardkit.errors import ProblemList
+from onboardkit.fileio import write_bytes_atomic
+from onboardkit.odoo.catalog import load_po
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_NAME = "guides.pot"
+_VOLATILE_HEADER = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.M)
+
+
+@dataclass
+class GuideTranslations:
+    """Usable translations of one language, keyed by (context, English text)."""
+
+    language: str
+    messages: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def get(self, context: str, source: str) -> str | None:
+        return self.messages.get((context, source))
+
+
+def catalog_path(project: Project, language: str) -> Path:
+    return project.path(project.config.project.translations_dir) / f"{language}.po"
+
+
+def template_path(project: Project) -> Path:
+    return project.path(project.config.project.translations_dir) / TEMPLATE_NAME
+
+
+def build_template(project: Project, guides: GuideSet) -> Catalog:
+    catalog = Catalog(
+        project=project.config.project.name,
+        version=str(project.config.addon.series),
+        msgid_bugs_address=project.config.vendor.email,
+        copyright_holder=project.config.vendor.name,
+        charset="utf-8",
+        fuzzy=False,
+    )
+    for item in guides.guides:
+        for unit in item.units:
+            catalog.add(
+                unit.source,
+                locations=[(item.file, item.line(unit.path) or 0)],
+                context=unit.context,
+                auto_comments=_comments(unit.source),
+            )
+    return catalog
+
+
+def _comments(source: str) -> list[str]:
+    references = references_in(source)
+    if not references:
+        return []
+    return ["Keep [[...]] references as they are: the build inserts the Odoo label."]
+
+
+def _write_catalog(catalog: Catalog, path: Path) -> bool:
+    """Write ``catalog`` unless only its date headers would change; return True if written."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, sort_output=False, include_previous=True)
+    data = buffer.getvalue()
+    if path.is_file() and _VOLATILE_HEADER.sub(b"", path.read_bytes()) == _VOLATILE_HEADER.sub(
+        b"", data
+    ):
+        return False
+    write_bytes_atomic(path, data)
+    return True
+
+
+def extract(project: Project, guides: GuideSet) -> Path:
+    """Write the template of every translatable guide text; return its path."""
+    path = template_path(project)
+    if _write_catalog(build_template(project, guides), path):
+        log.info("Wrote %s", path.relative_to(project.root))
+    return path
+
+
+def update(project: Project, guides: GuideSet) -> list[Path]:
+    """Merge the current template into each language's catalog, keeping its translations.
+
+    Changed English texts become fuzzy entries with the old translation as a suggestion;
+    removed ones become obsolete entries at the end of the file.
+    """
+    template = build_template(project, guides)
+    written = []
+    for language in project.config.languages[1:]:
+        path = catalog_path(project, language.code)
+        if path.is_file():
+            catalog = load_po(path)
+        else:
+            catalog = Catalog(locale=language.code.replace("-", "_"), fuzzy=False)
+            catalog.project = project.config.project.name
+        catalog.update(template, update_header_comment=False)
+        if _write_catalog(catalog, path):
+            log.info("Updated %s", path.relative_to(project.root))
+        written.append(path)
+    return written
+
+
+def load_translations(project: Project, language: str, problems: ProblemList) -> GuideTranslations:
+    """Load a language's catalog; entries whose references differ from the source are skipped."""
+    result = GuideTranslations(language)
+    path = catalog_path(project, language)
+    if not path.is_file():
+        return result
+    display = path.relative_to(project.root).as_posix()
+    catalog = load_po(path)
+    for message in catalog:
+        if not message.id or not isinstance(message.string, str) or not message.string.strip():
+            continue
+        if message.fuzzy or not message.context:
+            continue
+        source = str(message.id)
+        if sorted(references_in(source)) != sorted(references_in(message.string)):
+            problems.warning(
+                display,
+                "the translation does not keep the same [[...]] label references as the "
+                "English text, so English is shown instead.",
+                line=message.lineno,
+                field=message.context,
+                fix="Copy each [[...]] reference unchanged into the translation.",
+            )
+            continue
+        result.messages[(message.context, source)] = message.string
+    return result
+
+
+@dataclass
+class Coverage:
+    """How much of a page is translated into one language."""
+
+    page: str
+    language: str
+    translated: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+
+def guide_coverage(guides: GuideSet, translations: GuideTranslations) -> list[Coverage]:
+    report = []
+    for item in guides.guides:
+        units = item.units
+        done = sum(1 for unit in units if translations.get(unit.context, unit.source))
+        report.append(Coverage(item.slug, translations.language, done, len(units)))
+    return report

@@ -1,0 +1,1 @@
+"""The site step: turn guides and project data into Markdown pages and assets for MkDocs."""
