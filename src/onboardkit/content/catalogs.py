@@ -66,6 +66,15 @@ def build_template(project: Project, guides: GuideSet) -> Catalog:
                 context=unit.context,
                 auto_comments=_comments(unit.source),
             )
+    from onboardkit.content.service_pages import service_units  # imports this module
+
+    config_name = project.config_path.name
+    for unit in service_units(project):
+        catalog.add(
+            unit.source,
+            locations=[(config_name, project.lines.line_of(unit.path) or 0)],
+            context=unit.context,
+        )
     return catalog
 
 
@@ -100,23 +109,76 @@ def extract(project: Project, guides: GuideSet) -> Path:
 def update(project: Project, guides: GuideSet) -> list[Path]:
     """Merge the current template into each language's catalog, keeping its translations.
 
-    Changed English texts become fuzzy entries with the old translation as a suggestion;
-    removed ones become obsolete entries at the end of the file.
+    A text whose English changed keeps its old translation as a fuzzy suggestion (same
+    context, previous English shown with ``#|``); fuzzy entries are not used on pages. Texts
+    that no longer exist become obsolete entries at the end of the file.
     """
     template = build_template(project, guides)
     written = []
     for language in project.config.languages[1:]:
         path = catalog_path(project, language.code)
-        if path.is_file():
-            catalog = load_po(path)
-        else:
-            catalog = Catalog(locale=language.code.replace("-", "_"), fuzzy=False)
-            catalog.project = project.config.project.name
-        catalog.update(template, update_header_comment=False)
-        if _write_catalog(catalog, path):
+        old = load_po(path) if path.is_file() else None
+        merged = _merge(template, old, language.code, project)
+        if _write_catalog(merged, path):
             log.info("Updated %s", path.relative_to(project.root))
         written.append(path)
     return written
+
+
+def _merge(template: Catalog, old: Catalog | None, language: str, project: Project) -> Catalog:
+    merged = Catalog(
+        locale=language.replace("-", "_"),
+        project=project.config.project.name,
+        version=str(project.config.addon.series),
+        msgid_bugs_address=project.config.vendor.email,
+        copyright_holder=project.config.vendor.name,
+        charset="utf-8",
+        fuzzy=False,
+    )
+    if old is not None:
+        merged.last_translator = old.last_translator
+        merged.language_team = old.language_team
+    by_context = {}
+    if old is not None:
+        for message in old:
+            if message.id and message.context:
+                by_context.setdefault(message.context, message)
+    used: set[tuple[str, str]] = set()
+    for message in template:
+        if not message.id:
+            continue
+        previous = by_context.get(message.context)
+        string = ""
+        flags: set[str] = set()
+        previous_id: list[str] = []
+        if previous is not None and previous.string:
+            used.add((previous.context, previous.id))
+            string = previous.string
+            if previous.id != message.id:
+                flags.add("fuzzy")
+                previous_id = [previous.id]
+            elif previous.fuzzy:
+                # NOTE: Babel's reader drops "#| msgid" lines, so the previous English text of
+                # an entry that is still fuzzy is lost on the next update; the flag stays.
+                flags.add("fuzzy")
+                previous_id = list(previous.previous_id)
+        merged.add(
+            message.id,
+            string,
+            locations=message.locations,
+            flags=flags,
+            auto_comments=message.auto_comments,
+            user_comments=previous.user_comments if previous is not None else [],
+            previous_id=previous_id,
+            context=message.context,
+        )
+    if old is not None:
+        for message in old:
+            key = (message.context, message.id)
+            if message.id and message.string and key not in used and message.context:
+                if merged.get(message.id, message.context) is None:
+                    merged.obsolete[message.id] = message
+    return merged
 
 
 def load_translations(project: Project, language: str, problems: ProblemList) -> GuideTranslations:
@@ -126,7 +188,7 @@ def load_translations(project: Project, language: str, problems: ProblemList) ->
     if not path.is_file():
         return result
     display = path.relative_to(project.root).as_posix()
-    catalog = load_po(path)
+    catalog = load_po(path, display)
     for message in catalog:
         if not message.id or not isinstance(message.string, str) or not message.string.strip():
             continue

@@ -40,6 +40,9 @@ class GuideSet:
     """All guides of a project, in navigation order: by kind, then ``order``, then slug."""
 
     guides: list[LoadedGuide] = field(default_factory=list)
+    # Slugs of every guide file, valid or not, so one broken guide does not also make every
+    # reference to it an error.
+    file_slugs: set[str] = field(default_factory=set)
 
     def by_slug(self) -> dict[str, LoadedGuide]:
         return {item.slug: item for item in self.guides}
@@ -52,6 +55,7 @@ def load_guides(project: Project, problems: ProblemList) -> GuideSet:
     """Parse and schema-check every ``*.yml`` in the onboarding folder; collect problems."""
     folder = project.path(project.config.project.onboarding_dir)
     loaded: list[LoadedGuide] = []
+    slugs: set[str] = set()
     if not folder.is_dir():
         problems.error(
             project.config.project.onboarding_dir,
@@ -62,6 +66,7 @@ def load_guides(project: Project, problems: ProblemList) -> GuideSet:
     for path in sorted(folder.glob("*.y*ml")):
         display = path.relative_to(project.root).as_posix()
         slug = path.stem
+        slugs.add(slug)
         if not _valid_slug(slug):
             problems.error(
                 display,
@@ -97,7 +102,7 @@ def load_guides(project: Project, problems: ProblemList) -> GuideSet:
         loaded.append(item)
     kind_rank = {kind: rank for rank, kind in enumerate(GUIDE_KINDS)}
     loaded.sort(key=lambda g: (kind_rank[g.guide.kind], g.guide.order, g.slug))
-    return GuideSet(loaded)
+    return GuideSet(loaded, slugs)
 
 
 def check_guides(
@@ -111,7 +116,7 @@ def check_guides(
 
     ``shot_ids`` None means the shot list could not be read; its own problems say why.
     """
-    slugs = {item.slug for item in guides.guides}
+    slugs = guides.file_slugs | {item.slug for item in guides.guides}
     for item in guides.guides:
         guide = item.guide
         for index, step in enumerate(guide.steps):

@@ -11,12 +11,13 @@ from babel.messages.pofile import PoFileError, read_po
 from onboardkit.errors import Problem, ValidationFailed
 
 
-def load_po(path: Path) -> Catalog:
-    """Read one ``.po`` file.
+def load_po(path: Path, display: str | None = None) -> Catalog:
+    """Read one ``.po`` file; ``display`` is the name errors give it (default: the path).
 
     Raises:
         ValidationFailed: the file has a broken entry; the problem names its line.
     """
+    name = display or str(path)
     try:
         with path.open("rb") as handle:
             return read_po(handle, abort_invalid=True)
@@ -24,8 +25,8 @@ def load_po(path: Path) -> Catalog:
         raise ValidationFailed(
             [
                 Problem(
-                    str(path),
-                    f"broken catalog entry: {error}.",
+                    name,
+                    f"broken catalog entry: {_without_line(str(error))}.",
                     line=getattr(error, "lineno", None),
                     fix="Each entry needs a quoted msgid and msgstr; check quotes and escapes there.",
                 )
@@ -39,6 +40,12 @@ def load_po(path: Path) -> Catalog:
                 )
             ]
         ) from error
+
+
+def _without_line(message: str) -> str:
+    """Drop Babel's trailing ' on <line>': the problem carries the line itself."""
+    head, separator, tail = message.rpartition(" on ")
+    return head if separator and tail.strip().isdigit() else message
 
 
 @dataclass

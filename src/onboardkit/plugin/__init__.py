@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -22,6 +23,7 @@ from onboardkit.config import Project, load_project
 from onboardkit.content.strings import ui_text
 from onboardkit.errors import OnboardkitError, ValidationFailed
 from onboardkit.site.prepare import GENERATED_FOLDER, PreparedSite, prepare_site
+from onboardkit.site.search_index import repair_search_index
 
 log = get_plugin_logger(__name__)
 
@@ -161,6 +163,22 @@ class OnboardkitPlugin(BasePlugin[OnboardkitPluginConfig]):
             return f'"search": {json.dumps(prefix + "workers/onboardkit-search.js?" + query)}'
 
         return _MATERIAL_WORKER.sub(worker_url, output, count=1)
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged the languages' indexes
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if _inside_language_build(config):
+            return
+        site_dir = Path(config.site_dir)
+        added = repair_search_index(site_dir)
+        if added:
+            log.debug("Search index: restored %d page entries", added)
+        # Material's language switcher reads sitemap.xml under the current language's root
+        # to check that the target page exists; mkdocs-static-i18n writes it at the top only.
+        sitemap = site_dir / "sitemap.xml"
+        if sitemap.is_file():
+            for prefix in _other_language_prefixes(config):
+                if (site_dir / prefix).is_dir():
+                    shutil.copyfile(sitemap, site_dir / prefix / "sitemap.xml")
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001 - MkDocs types
         if self.project is None:
