@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -122,6 +123,27 @@ class CaptureSection(Section):
         None, description="Chromium executable; default: $ONBOARDKIT_CHROMIUM, then auto-detect."
     )
     timeout: float = Field(15.0, gt=0, description="Seconds to wait for a page or selector.")
+    login_method: Literal["rpc", "form"] = Field(
+        "rpc", description="Log in through /web/session/authenticate (rpc) or the login form."
+    )
+    timezone: str = Field("UTC", description="IANA time zone of the browser during capture.")
+    clock: datetime | None = Field(
+        None,
+        description="Date and time the browser clock is frozen at (ISO 8601); default: the "
+        "start of the run. Set it for identical pixels from run to run.",
+    )
+    retries: int = Field(2, ge=0, le=5, description="Retries of a navigation that failed.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"'{value}' is not an IANA time zone such as 'Asia/Riyadh'") from error
+        return value
 
 
 class PdfSection(Section):
@@ -179,11 +201,18 @@ class ReleasesSection(Section):
 
 
 class TranslationSection(Section):
+    """Translation coverage rules."""
+
     min_coverage: float = Field(
         0.0,
         ge=0,
         le=100,
         description="Under --strict, fail when a language's coverage (%) is lower.",
+    )
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="Glob patterns of docs pages (relative to docs_dir) left out of coverage, "
+        "such as pages meant for one language only.",
     )
 
 

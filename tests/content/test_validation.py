@@ -28,7 +28,7 @@ def test_valid_project_prepares(mini: Path) -> None:
 def test_malformed_yaml(mini: Path) -> None:
     replace_in(mini / "onboarding/install.yml", "time_minutes: 10", "time_minutes: [10")
     assert problems_of(mini) == [
-        "onboarding/install.yml:6: invalid YAML: expected ',' or ']', but got ':'. "
+        "onboarding/install.yml:6: invalid YAML: did not find expected ',' or ']'. "
         "Fix the YAML syntax there."
     ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from onboardkit.config import Project
 from onboardkit.content.catalogs import (
@@ -135,7 +135,9 @@ def prepare_site(project: Project) -> PreparedSite:
         if catalog is not None:
             prepared.coverage += guide_coverage(guides, catalog)
             prepared.coverage += _service_coverage(project, catalog)
-            prepared.coverage += free_page_coverage(docs_dir, language.code, source)
+            prepared.coverage += free_page_coverage(
+                docs_dir, language.code, source, project.config.translation.exclude
+            )
     prepared.written = _write_pages(folder, wanted)
     prepared.generated = sorted(wanted)
     return prepared
@@ -169,7 +171,9 @@ def _service_coverage(project: Project, catalog: GuideTranslations) -> list[Cove
     return result
 
 
-def free_page_coverage(docs_dir: Path, language: str, source: str) -> list[Coverage]:
+def free_page_coverage(
+    docs_dir: Path, language: str, source: str, exclude: list[str] = ()
+) -> list[Coverage]:
     """Coverage of hand-written pages: translated when ``page.<lang>.md`` exists."""
     result = []
     if not docs_dir.is_dir():
@@ -177,6 +181,8 @@ def free_page_coverage(docs_dir: Path, language: str, source: str) -> list[Cover
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir)
         if relative.parts[0] == GENERATED_FOLDER or _is_localized(path.name):
+            continue
+        if any(PurePosixPath(relative.as_posix()).match(pattern) for pattern in exclude):
             continue
         translated = path.with_name(f"{path.stem}.{language}.md").is_file()
         result.append(Coverage(relative.as_posix(), language, int(translated), 1))
