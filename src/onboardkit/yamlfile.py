@@ -148,9 +148,10 @@ def problems_from_pydantic(
                 message = message[len("value error, ") :]
             if not message.endswith("."):
                 message += "."
+            # Validators name the value in their own message; type errors do not.
             if (
                 "input" in item
-                and kind not in ("model_type", "dict_type")
+                and kind not in ("model_type", "dict_type", "value_error", "assertion_error")
                 and _short(item["input"])
             ):
                 message += f" Got: {item['input']!r}."
