@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from onboardkit.errors import OnboardkitError
 
 if TYPE_CHECKING:
+    from playwright.async_api import Playwright as AsyncPlaywright
     from playwright.sync_api import Browser, Playwright
 
 ENV_VARIABLE = "ONBOARDKIT_CHROMIUM"
@@ -64,6 +65,25 @@ def launch_chromium(playwright: Playwright, explicit: str | None = None) -> Brow
     executable = find_chromium(explicit)
     try:
         return playwright.chromium.launch(executable_path=executable, headless=True, args=args)
+    except Exception as error:  # Playwright raises its own Error type with install hints
+        raise BrowserNotFound(
+            "Chromium could not be started"
+            + (f" from '{executable}'" if executable else "")
+            + f": {str(error).splitlines()[0]}. Install it with scripts/install-system-deps.sh "
+            f"(Debian package 'chromium') or set ${ENV_VARIABLE}."
+        ) from error
+
+
+async def launch_chromium_async(playwright: AsyncPlaywright, explicit: str | None = None):
+    """Launch headless Chromium like ``launch_chromium``, through Playwright's async API."""
+    args = list(QUIET_FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")
+    executable = find_chromium(explicit)
+    try:
+        return await playwright.chromium.launch(
+            executable_path=executable, headless=True, args=args
+        )
     except Exception as error:  # Playwright raises its own Error type with install hints
         raise BrowserNotFound(
             "Chromium could not be started"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,25 +25,23 @@ class ProjectSection(Section):
     """Names and folders of the docs project, relative to the folder of ``onboardkit.yml``."""
 
     name: str = Field(description="Product name shown on the site, the PDFs and the cover.")
-    docs_dir: str = Field("docs", description="Free-form Markdown pages (page.md, page.ar.md).")
-    onboarding_dir: str = Field("onboarding", description="Structured guides (*.yml).")
+    docs_dir: str = Field("docs", description="Free-form Markdown pages (`page.md`, `page.ar.md`).")
+    onboarding_dir: str = Field("onboarding", description="Structured guides (`*.yml`).")
     translations_dir: str = Field(
-        "translations", description="Gettext catalogs of the guides, one <lang>.po per language."
+        "translations", description="Gettext catalogs of the guides, one `<lang>.po` per language."
     )
     site_dir: str = Field("site", description="Where `onboardkit build` writes the site.")
-    dist_dir: str = Field("dist", description="Where PDFs and other downloads are written.")
     mkdocs_config: str = Field("mkdocs.yml", description="The MkDocs configuration file.")
 
 
 class AddonSection(Section):
     """The Odoo addon being documented."""
 
-    path: str = Field(description="Folder of the addon (the one holding __manifest__.py).")
+    path: str = Field(description="Folder of the addon (the one holding `__manifest__.py`).")
     series: str = Field(description="Odoo series of this branch, such as '18.0'.")
     compatible_series: list[str] = Field(
         default_factory=list, description="Every Odoo series the module supports."
     )
-    api_docs: bool = Field(True, description="Document the addon's Python code with mkdocstrings.")
 
     @field_validator("series")
     @classmethod
@@ -107,9 +105,9 @@ class OdooSection(Section):
 class VendorSection(Section):
     """Who publishes the connector."""
 
-    name: str
-    website: str | None = None
-    email: str | None = None
+    name: str = Field(description="Vendor name, shown on PDF covers and in metadata.")
+    website: str | None = Field(None, description="Vendor website.")
+    email: str | None = Field(None, description="Address for remarks on the docs and translations.")
     logo: str | None = Field(None, description="Path to the logo (SVG or PNG) for covers.")
 
 
@@ -149,32 +147,40 @@ class CaptureSection(Section):
 class PdfSection(Section):
     """PDF guide settings."""
 
-    paper: Literal["A4", "Letter"] = "A4"
+    paper: Literal["A4", "Letter"] = Field("A4", description="Paper size of the PDFs.")
     output_dir: str = Field("dist/pdf", description="Where PDFs are written.")
 
 
 class ResponseTime(Section):
-    severity: str
-    description: str
-    first_response: str
-    resolution_target: str
+    """A row of the support page's response-time table."""
+
+    severity: str = Field(description="Severity name, such as 'Critical'.")
+    description: str = Field(description="When a ticket has this severity.")
+    first_response: str = Field(description="Promised time to the first answer.")
+    resolution_target: str = Field(description="Target time to a fix or workaround.")
 
 
 class EscalationStep(Section):
-    level: str
-    who: str
-    when: str
-    contact: str
+    """A level of the escalation path."""
+
+    level: str = Field(description="Level number or name.")
+    who: str = Field(description="Role that handles tickets at this level.")
+    when: str = Field(description="What moves a ticket to this level.")
+    contact: str = Field(description="E-mail address or other contact.")
 
 
 class SupportSection(Section):
     """The support promise shown on the support page and in the listing."""
 
-    email: str
+    email: str = Field(description="Support e-mail address.")
     hours: str = Field(description="Support hours with their time zone.")
-    channels: list[str] = Field(default_factory=list)
-    response_times: list[ResponseTime] = Field(default_factory=list)
-    escalation: list[EscalationStep] = Field(default_factory=list)
+    channels: list[str] = Field(default_factory=list, description="Ways to reach support.")
+    response_times: list[ResponseTime] = Field(
+        default_factory=list, description="Response times per severity (the SLA)."
+    )
+    escalation: list[EscalationStep] = Field(
+        default_factory=list, description="Who takes over when a ticket is not solved in time."
+    )
 
     @field_validator("email")
     @classmethod
@@ -185,19 +191,31 @@ class SupportSection(Section):
 
 
 class SeriesSupport(Section):
-    series: str
-    status: Literal["supported", "security-fixes", "end-of-life", "planned"]
-    module_version: str | None = None
-    until: str | None = None
-    notes: str | None = None
+    """Support status of the module on one Odoo series."""
+
+    series: str = Field(description="Odoo series, such as '17.0'.")
+    status: Literal["supported", "security-fixes", "end-of-life", "planned"] = Field(
+        description="Support status, shown translated on the releases page."
+    )
+    module_version: str | None = Field(None, description="Latest module version on it.")
+    until: str | None = Field(None, description="End of support, as a date or event.")
+    notes: str | None = Field(None, description="One sentence for customers on this series.")
+
+    @field_validator("until", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: object) -> object:
+        # YAML reads an unquoted 2027-03-31 as a date.
+        return value.isoformat() if isinstance(value, date) else value
 
 
 class ReleasesSection(Section):
     """Release cadence and compatibility per Odoo series."""
 
-    cadence: str
+    cadence: str = Field(description="How often releases come out.")
     changelog: str | None = Field(None, description="Markdown file with the change log.")
-    series: list[SeriesSupport] = Field(default_factory=list)
+    series: list[SeriesSupport] = Field(
+        default_factory=list, description="Compatibility and support per Odoo series."
+    )
 
 
 class TranslationSection(Section):

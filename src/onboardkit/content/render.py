@@ -26,6 +26,8 @@ class ImageRef:
 
 
 ImageLookup = Callable[[str, str], ImageRef | None]
+# (guide slug, language) -> (label, href) pairs of the PDFs to offer at the top of the page.
+PdfLinkLookup = Callable[[str, str], list[tuple[str, str]]]
 
 
 @dataclass
@@ -38,6 +40,7 @@ class RenderContext:
     translations: GuideTranslations | None = None
     image_for: ImageLookup = lambda shot, language: None
     source_file: str = ""
+    pdf_links: PdfLinkLookup = lambda slug, language: []
     fallbacks: int = field(default=0, init=False)
     missing_images: list[str] = field(default_factory=list, init=False)
 
@@ -103,6 +106,7 @@ class _Page:
         out.append("")
         out.append(f"# {title}")
         out.append("")
+        self.pdf_links()
         body_start = len(out)
         out.append(self.text("summary", self.guide.summary, block=True))
         out.append("")
@@ -127,6 +131,13 @@ class _Page:
             ]
             out[body_start:body_start] = note
         return "\n".join(out).rstrip() + "\n"
+
+    def pdf_links(self) -> None:
+        links = self.context.pdf_links(self.item.slug, self.context.code)
+        if not links:
+            return
+        self.out.append(" ".join(f"[{label}]({href})" for label, href in links))
+        self.out += ["{: .ok-downloads }", ""]
 
     def prerequisites(self) -> None:
         if not self.guide.prerequisites:

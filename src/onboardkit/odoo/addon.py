@@ -12,7 +12,7 @@ from lxml import etree
 from onboardkit.errors import ValidationFailed
 from onboardkit.odoo.catalog import AddonTranslations, read_addon_translations
 from onboardkit.odoo.manifest import Manifest, read_manifest
-from onboardkit.odoo.models import ModelInfo, read_models
+from onboardkit.odoo.models import ModelInfo, effective_field, read_models
 from onboardkit.odoo.views import DataRecords, read_data_files
 
 LABEL_KINDS = ("field", "selection", "menu", "action", "view")
@@ -165,7 +165,7 @@ class Addon:
                 f"model '{model_name}' has no field '{field_name}'"
                 + _suggest(field_name, model.fields)
             )
-        return field
+        return effective_field(self.models, model_name, field)
 
     def view_strings(self) -> list[str]:
         """Every ``string`` attribute of the addon's views, for scaffolding and checks."""

@@ -130,6 +130,11 @@ class OnboardkitPlugin(BasePlugin[OnboardkitPluginConfig]):
                     relative = path.relative_to(self.project.root).as_posix()
                     if files.get_file_from_path(relative) is None:
                         files.append(_asset_file(path, relative, config))
+            # PDFs built by `onboardkit pdf`; guide pages link only to those that exist.
+            if self.prepared.pdfs is not None:
+                for path, dest in self.prepared.pdfs.files():
+                    if files.get_file_from_path(dest) is None:
+                        files.append(_asset_file(path, dest, config))
         return files
 
     def on_page_markdown(
@@ -189,6 +194,7 @@ class OnboardkitPlugin(BasePlugin[OnboardkitPluginConfig]):
             config_section.project.translations_dir,
             config_section.capture.output_dir,
             config_section.addon.path,
+            config_section.pdf.output_dir,
         ):
             path = self.project.path(relative)
             if path.exists():

@@ -24,6 +24,7 @@ from onboardkit.content.service_pages import render_releases, render_support, se
 from onboardkit.errors import Problem, ProblemList, ValidationFailed
 from onboardkit.fileio import write_text_atomic
 from onboardkit.odoo.addon import Addon
+from onboardkit.pdf.site_links import DOWNLOADS_SLUG, SitePdfs, site_pdfs
 from onboardkit.site.shots import ShotIndex, load_shot_index
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class PreparedSite:
     coverage: list[Coverage] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     generated: list[Path] = field(default_factory=list)
+    pdfs: SitePdfs | None = None
 
     @property
     def generated_dir(self) -> Path:
@@ -102,6 +104,9 @@ def prepare_site(project: Project) -> PreparedSite:
     folder = prepared.generated_dir
     wanted: dict[Path, str] = {}
     docs_dir = project.path(project.config.project.docs_dir)
+    prepared.pdfs = site_pdfs(
+        project, addon.module, addon.manifest.version, [item.slug for item in guides.guides]
+    )
     for language in project.config.languages:
         catalog = translations.get(language.code)
         for item in guides.guides:
@@ -112,6 +117,7 @@ def prepare_site(project: Project) -> PreparedSite:
                 translations=catalog,
                 image_for=_image_lookup(project, shots, folder),
                 source_file=item.file,
+                pdf_links=prepared.pdfs.guide_links,
             )
             markdown = render_guide(item, context)
             wanted[folder / page_file_name(item.slug, language.code, source)] = _with_marker(
@@ -132,6 +138,10 @@ def prepare_site(project: Project) -> PreparedSite:
                 wanted[folder / page_file_name(slug, language.code, source)] = _with_marker(
                     page.markdown, project.config_path.name
                 )
+        downloads = _downloads_page(prepared, language.code, catalog)
+        if downloads is not None:
+            name = page_file_name(DOWNLOADS_SLUG, language.code, source)
+            wanted[folder / name] = _with_marker(downloads, project.config_path.name)
         if catalog is not None:
             prepared.coverage += guide_coverage(guides, catalog)
             prepared.coverage += _service_coverage(project, catalog)
@@ -158,6 +168,21 @@ def _image_lookup(project: Project, shots: ShotIndex, page_dir: Path):
         )
 
     return lookup
+
+
+def _downloads_page(
+    prepared: PreparedSite, language: str, catalog: GuideTranslations | None
+) -> str | None:
+    """Return the page listing the language's PDFs, when any exists and no guide has its name."""
+    by_slug = prepared.guides.by_slug()
+    if prepared.pdfs is None or not prepared.pdfs.has_downloads_page:
+        return None
+
+    def title_of(slug: str) -> str:
+        source = by_slug[slug].guide.title
+        return (catalog.get(f"{slug}:title", source) if catalog else None) or source
+
+    return prepared.pdfs.downloads_page(language, title_of)
 
 
 def _service_coverage(project: Project, catalog: GuideTranslations) -> list[Coverage]:

@@ -1,0 +1,6 @@
+from . import (
+    caravan_shipment,
+    caravan_webhook_event,
+    res_config_settings,
+    stock_picking,
+)

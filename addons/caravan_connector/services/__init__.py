@@ -1,0 +1,1 @@
+from . import caravan_client

@@ -1,0 +1,1 @@
+"""Image work with Pillow: cropping, annotations with shaped Arabic, encoding, contact sheet."""

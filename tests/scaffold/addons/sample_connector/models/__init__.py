@@ -1,0 +1,1 @@
+from . import res_config_settings, sample_parcel  # noqa: F401
