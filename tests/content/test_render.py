@@ -41,6 +41,12 @@ def test_translated_text_used(mini: Path) -> None:
     assert "افتح **ميني**، وابحث عن الوحدة ثم انقر تثبيت." in arabic
 
 
+def test_untitled_admonition_gets_language_title(mini: Path) -> None:
+    prepare_site(load_project(mini))
+    assert '!!! tip "Tip"' in page(mini, "install.md")
+    assert '!!! tip "نصيحة"' in page(mini, "install.ar.md")
+
+
 def test_untranslated_text_falls_back_marked(mini: Path) -> None:
     prepare_site(load_project(mini))
     arabic = page(mini, "install.ar.md")

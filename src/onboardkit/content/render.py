@@ -177,10 +177,12 @@ class _Page:
                 ]
             if step.admonition:
                 note = step.admonition
-                note_title = self.text(key + ".admonition.title", note.title) if note.title else ""
-                header = (
-                    f'!!! {note.type} "{_plain(note_title)}"' if note_title else f"!!! {note.type}"
-                )
+                # Without a title, Material would print the English type name on every page.
+                if note.title:
+                    note_title = self.text(key + ".admonition.title", note.title)
+                else:
+                    note_title = self.ui(f"admonition.{note.type}")
+                header = f'!!! {note.type} "{_plain(note_title)}"'
                 body = self.text(key + ".admonition.text", note.text, block=True)
                 self.out += [header, "", textwrap.indent(body, "    "), ""]
 

@@ -35,6 +35,12 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "kind.integration": "Integration patterns",
         "kind.upgrade": "Upgrades",
         "pdf": "Download as PDF",
+        "admonition.note": "Note",
+        "admonition.tip": "Tip",
+        "admonition.info": "Info",
+        "admonition.warning": "Warning",
+        "admonition.danger": "Danger",
+        "admonition.example": "Example",
     },
     "ar": {
         "audience": "الجمهور",
@@ -65,6 +71,12 @@ UI_STRINGS: dict[str, dict[str, str]] = {
         "kind.integration": "أنماط التكامل",
         "kind.upgrade": "الترقيات",
         "pdf": "تنزيل بصيغة PDF",
+        "admonition.note": "ملاحظة",
+        "admonition.tip": "نصيحة",
+        "admonition.info": "معلومة",
+        "admonition.warning": "تحذير",
+        "admonition.danger": "خطر",
+        "admonition.example": "مثال",
     },
 }
 
