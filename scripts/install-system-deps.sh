@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the system packages onboardkit needs on a Debian-like machine, skipping what is
 # already there: Chromium (screenshots and PDFs), Noto fonts (Arabic glyphs in screenshots and
-# PDFs) and poppler-utils (PDF checks in the tests).
+# PDFs), FriBiDi (Arabic labels drawn by Pillow) and poppler-utils (PDF checks in the tests).
 set -euo pipefail
 
 needed=()
@@ -9,7 +9,9 @@ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>
   || needed+=(chromium)
 [ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || needed+=(fonts-noto-core)
 command -v pdftoppm >/dev/null 2>&1 || needed+=(poppler-utils)
-fc-list 2>/dev/null | grep -q "DejaVu Sans" || needed+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep "DejaVu Sans" >/dev/null || needed+=(fonts-dejavu-core)
+# Pillow's wheels bundle the raqm text layout but load FriBiDi from the system (Arabic labels).
+/sbin/ldconfig -p 2>/dev/null | grep "libfribidi.so.0" >/dev/null || needed+=(libfribidi0)
 
 if [ ${#needed[@]} -eq 0 ]; then
   echo "System packages: all present."

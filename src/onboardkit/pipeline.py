@@ -94,7 +94,9 @@ def build_all(project: Project, options: BuildOptions) -> BuildReport:
         _run_step(report, "PDF guides", lambda: _build_pdfs(project, options))
     if options.site:
         _run_step(report, "site", lambda: _build_site(project, options))
-    if options.listing:
+    if options.listing and project.config.listing is None:
+        report.add("store listing", "skipped", "listing: null in onboardkit.yml")
+    elif options.listing:
         _run_step(report, "store listing", lambda: _build_listing(project, options))
     return report
 
@@ -147,19 +149,18 @@ def _capture(project: Project, options: BuildOptions) -> str:
     from onboardkit.capture import CaptureOptions, run_capture
 
     result = run_capture(project, CaptureOptions(force=options.force_capture))
-    if getattr(result, "failed", None):
+    if result.failed:
         raise OnboardkitError(
             f"{len(result.failed)} shot(s) failed; their previous images were kept:\n"
             + "\n".join(f"  {failure}" for failure in result.failed)
         )
-    return str(result.summary()) if hasattr(result, "summary") else "done"
+    return result.summary()
 
 
 def _build_pdfs(project: Project, options: BuildOptions) -> str:
     from onboardkit.pdf import PdfOptions, build_pdfs
 
-    result = build_pdfs(project, PdfOptions())
-    return str(result.summary()) if hasattr(result, "summary") else "done"
+    return build_pdfs(project, PdfOptions()).summary()
 
 
 def _build_site(project: Project, options: BuildOptions) -> str:
@@ -172,5 +173,4 @@ def _build_site(project: Project, options: BuildOptions) -> str:
 def _build_listing(project: Project, options: BuildOptions) -> str:
     from onboardkit.listing import ListingOptions, build_listing
 
-    result = build_listing(project, ListingOptions())
-    return str(result.summary()) if hasattr(result, "summary") else "done"
+    return build_listing(project, ListingOptions()).summary()

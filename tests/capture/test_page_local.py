@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import http.server
+import secrets
 import threading
 import time
 import urllib.parse
@@ -17,7 +18,7 @@ from onboardkit.capture.schema import Mask, Step
 
 pytestmark = pytest.mark.browser
 
-SECRET = "sk_live_4f9a8b7c6d5e"
+SECRET = secrets.token_hex(12)
 
 PAGES = {
     "/slow-action.html": """<body class="o_web_client"><div class="o_action_manager"></div>

@@ -62,3 +62,15 @@ def test_listing_check_and_fix_conflict(tmp_path: Path) -> None:
     result = run(project.root, "--check", "--fix")
     assert result.exit_code == 2
     assert "--check writes nothing" in result.stderr
+
+
+def test_listing_turned_off_is_error(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    config = project.root / "onboardkit.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "listing: null\n", encoding="utf-8")
+    result = run(project.root, "--no-preview")
+    assert result.exit_code == 1
+    assert "onboardkit.yml:" in result.stderr
+    assert "listing: the store listing is turned off ('listing: null')" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (description(project) / "index.html").exists()

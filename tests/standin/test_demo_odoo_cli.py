@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import signal
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def wait_ready(process: subprocess.Popen) -> tuple[str, list[str]]:
 
 
 def test_serves_project_addon_until_terminated() -> None:
-    process = start("--timing", "fast", password="cli-secret-password")
+    process = start("--timing", "fast", password=secrets.token_urlsafe(12))
     try:
         url, lines = wait_ready(process)
         with urllib.request.urlopen(url + "/web/health", timeout=10) as response:

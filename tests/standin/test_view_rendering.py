@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import lxml.html
@@ -14,7 +15,7 @@ from onboardkit.odoo.addon import Addon
 from onboardkit.standin import StandinServer
 from onboardkit.standin.serve import ServeOptions, resolve_options
 
-PASSWORD = "render-test"
+PASSWORD = secrets.token_urlsafe(12)
 
 
 def render(client: Client, path: str, query: str = "") -> dict:

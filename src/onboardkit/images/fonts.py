@@ -74,8 +74,9 @@ def check_raqm() -> None:
 
     if not features.check("raqm"):
         raise FontNotFound(
-            "Pillow has no raqm layout engine, so Arabic labels cannot be shaped. Install "
-            "libraqm (Debian package libraqm0) and reinstall Pillow."
+            "Pillow has no raqm layout engine, so Arabic labels cannot be shaped. Pillow's "
+            "wheels include raqm but load FriBiDi from the system: install it (Debian package "
+            "libfribidi0)."
         )
 
 

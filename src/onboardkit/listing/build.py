@@ -239,6 +239,19 @@ def build_listing(project: Project, options: ListingOptions | None = None) -> Li
         ValidationFailed: an input is invalid; nothing was written.
     """
     options = options or ListingOptions()
+    if project.config.listing is None:
+        raise ValidationFailed(
+            [
+                Problem(
+                    project.config_path.name,
+                    "the store listing is turned off ('listing: null'), so there is nothing to "
+                    "build.",
+                    line=project.lines.line_of(("listing",)),
+                    field="listing",
+                    fix="Set 'listing' to the listing file, for example 'listing: listing.yml'.",
+                )
+            ]
+        )
     inputs = _read_inputs(project, listing_required=True)
     problems = inputs.problems
     if options.fix:

@@ -178,7 +178,7 @@ markdown_extensions:
 """
 
 
-GITIGNORE = "/site/\n/dist/\n/docs/onboarding/\n"
+GITIGNORE = "/site/\n/dist/\n/docs/onboarding/\n/.cache/\nscreenshots/contact-sheet*.html\n"
 
 ABOUT_PAGES = (
     ("roadmap.md", "Roadmap", ("ROADMAP",)),
