@@ -112,6 +112,8 @@ LABELS = [
         "Credentials",
         "بيانات الاعتماد",
     ),
+    # The smart button sits in the second xpath of an inheriting view.
+    ("view:view_picking_form_caravan/caravan_shipment_count", "Caravan", "كارافان"),
 ]
 
 

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..models.caravan_shipment import SERVICE_LEVELS
 
@@ -59,11 +59,17 @@ class CaravanBookWizard(models.TransientModel):
     def action_book_shipments(self) -> dict:
         """Book the chosen shipments and show them in a list.
 
+        Each shipment is booked in its own savepoint. A shipment that Caravan or the checks
+        reject stays a draft with the reason in its Error field, and the others keep their
+        bookings: Caravan has accepted them, so rolling them back would make them unknown
+        to Odoo and book them twice on the next try.
+
         Returns:
-            dict: A window action listing the booked shipments.
+            dict: A window action listing the shipments, wrapped in a warning notification
+            when some of them were not booked.
 
         Raises:
-            UserError: No draft shipment is selected, or Caravan rejected one of them.
+            UserError: No draft shipment is selected.
         """
         self.ensure_one()
         shipments = self.shipment_ids.filtered(lambda shipment: shipment.state == "draft")
@@ -71,9 +77,36 @@ class CaravanBookWizard(models.TransientModel):
             raise UserError(self.env._("Select at least one draft shipment to book with Caravan."))
         if self.service_level:
             shipments.write({"service_level": self.service_level})
-        shipments.action_book()
+        booked = self.env["caravan.shipment"]
+        rejected = self.env["caravan.shipment"]
+        for shipment in shipments:
+            try:
+                with self.env.cr.savepoint():
+                    shipment.action_book()
+            except (UserError, ValidationError) as error:
+                shipment.error_message = error.args[0]
+                rejected |= shipment
+            else:
+                booked |= shipment
         if self.print_labels:
-            shipments._fetch_missing_labels()
+            booked._fetch_missing_labels()
         action = self.env["ir.actions.act_window"]._for_xml_id("caravan_connector.action_shipment")
         action["domain"] = [("id", "in", shipments.ids)]
-        return action
+        if not rejected:
+            return action
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "title": self.env._("Some shipments were not booked"),
+                "message": self.env._(
+                    "Caravan booked %(booked)s of %(total)s shipments. The others are still "
+                    "drafts, and each shows the reason in its Error field.",
+                    booked=len(booked),
+                    total=len(shipments),
+                ),
+                "next": action,
+            },
+        }

@@ -9,6 +9,9 @@ from pathlib import Path
 
 # printf-style (%s, %(name)s, %d, %.2f) and str.format ({}, {name}, {0:.2f}) placeholders
 PLACEHOLDER = re.compile(r"%(\([^)]*\))?[-#0 +]*\d*(\.\d+)?[sdifr]|\{[^{}]*\}")
+LOG_METHODS = frozenset(
+    {"debug", "info", "warning", "warn", "error", "exception", "critical", "log"}
+)
 
 
 def _pattern(literal: str, capture: bool = False) -> re.Pattern[str]:
@@ -37,20 +40,49 @@ def addon_messages(addon_dir: Path) -> tuple[str, ...]:
             tree = ast.parse(path.read_text(encoding="utf-8"))
         except (SyntaxError, UnicodeDecodeError):
             continue
+        logged = _logging_literals(tree)
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if id(node) in logged:
+                    continue
                 if len(node.value) >= 8 and " " in node.value:
                     found.append(node.value)
     return tuple(found)
 
 
+def _logging_literals(tree: ast.AST) -> set[int]:
+    """Return the ids of string constants passed to logger calls such as ``_logger.info``.
+
+    Log lines go to the server log, never to a user's screen, and their format strings are
+    often mostly placeholders ("Caravan %s %s") that would match almost any sentence.
+    """
+    logged: set[int] = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = node.func.value
+        if node.func.attr not in LOG_METHODS or not isinstance(owner, ast.Name):
+            continue
+        if "log" not in owner.id.lower():
+            continue
+        for argument in node.args:
+            logged.update(id(child) for child in ast.walk(argument))
+    return logged
+
+
 def find_message(addon_dir: Path, error_text: str) -> str | None:
-    """Return the addon's literal that produces ``error_text`` (placeholders match any text)."""
+    """Return the addon's literal that produces ``error_text`` (placeholders match any text).
+
+    When several literals match, the one with the most fixed text wins: "Caravan rejected the
+    address: %s" is a better source than "Caravan %s".
+    """
     wanted = " ".join(error_text.split())
-    for literal in addon_messages(addon_dir):
-        if _pattern(literal).fullmatch(wanted):
-            return literal
-    return None
+    matches = [
+        literal for literal in addon_messages(addon_dir) if _pattern(literal).fullmatch(wanted)
+    ]
+    if not matches:
+        return None
+    return max(matches, key=lambda literal: len(PLACEHOLDER.sub("", literal)))
 
 
 def translate_message(literal: str, error_text: str, translated_literal: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,6 +106,20 @@ def read_data_files(addon_dir: Path, module: str, files: list[str]) -> DataRecor
     return records
 
 
+def _arch_root(arch_field: etree._Element) -> etree._Element:
+    """Return the architecture of an ``arch`` field.
+
+    An inheriting view may list several ``xpath`` elements side by side; like Odoo, wrap them
+    in a ``data`` element so that none is lost.
+    """
+    if len(arch_field) == 1:
+        return arch_field[0]
+    wrapper = etree.Element("data")
+    wrapper.sourceline = arch_field.sourceline
+    wrapper.extend(copy.deepcopy(child) for child in arch_field)
+    return wrapper
+
+
 def _read_tree(root: etree._Element, module: str, file: str, records: DataRecords) -> None:
     for element in root.iter("record", "menuitem"):
         if element.tag == "menuitem":
@@ -124,7 +139,7 @@ def _read_tree(root: etree._Element, module: str, file: str, records: DataRecord
                 xmlid=xmlid,
                 model=_text(values.get("model")),
                 name=_text(values.get("name")),
-                arch=arch_field[0],
+                arch=_arch_root(arch_field),
                 inherit_id=full_xmlid(module, inherit.get("ref"))
                 if inherit is not None and inherit.get("ref")
                 else None,
