@@ -84,10 +84,25 @@ def test_fully_translated_page_has_no_note(mini: Path) -> None:
 def test_error_text_quoted_in_arabic(mini: Path) -> None:
     prepare_site(load_project(mini))
     arabic = page(mini, "problems.ar.md")
-    assert "رفضت شركة الشحن مفتاح الواجهة البرمجية (HTTP 401)." in arabic
+    # Latin words are isolated, so neutral characters beside them keep their side in RTL.
+    assert (
+        '<pre><code>رفضت شركة الشحن مفتاح الواجهة البرمجية (<bdi dir="ltr">HTTP</bdi> 401).'
+        "</code></pre>"
+    ) in arabic
     assert "The carrier rejected the API key (HTTP 401)." in arabic
     english = page(mini, "problems.md")
     assert "```text\nThe carrier rejected the API key (HTTP 401).\n```" in english
+
+
+def test_latin_run_isolated_whole() -> None:
+    from onboardkit.content.render import _isolate_latin
+
+    assert _isolate_latin('يبدأ بـ "cpk_live_" & <x>') == (
+        'يبدأ بـ "<bdi dir="ltr">cpk_live_</bdi>" &amp; &lt;<bdi dir="ltr">x</bdi>&gt;'
+    )
+    assert _isolate_latin("على https://api.example.com/v2.") == (
+        'على <bdi dir="ltr">https://api.example.com/v2</bdi>.'
+    )
 
 
 def test_coverage_per_page(mini: Path) -> None:

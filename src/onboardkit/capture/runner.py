@@ -202,9 +202,8 @@ async def _capture_language(
     major = session.version.major if session.version else 18
 
     async def one(shot: Shot) -> None:
-        async with limit:
-            await _capture_one(run, browser, session, shot, language, state, major)
-            run.advance(shot, language)
+        await _capture_one(run, browser, session, shot, language, state, major, limit)
+        run.advance(shot, language)
 
     await asyncio.gather(*(one(shot) for shot, _ in batch))
 
@@ -217,6 +216,7 @@ async def _capture_one(
     language: str,
     state: dict[str, Any],
     major: int,
+    limit: asyncio.Semaphore,
 ) -> None:
     from playwright.async_api import Error as PlaywrightError
 
@@ -230,7 +230,10 @@ async def _capture_one(
         return
     job = _job(run, session, shot, language, state, target_url(shot.target, resolved, major))
     try:
-        raw = await capture(browser, job)
+        # Only the browser part takes one of the ``capture.parallel`` slots: the next shot's
+        # page then loads while this image is finished and written.
+        async with limit:
+            raw = await capture(browser, job)
         spec = FinishSpec(
             crop=raw.crop,
             marks=raw.marks,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -229,12 +230,11 @@ class _Page:
             if entry.screenshot:
                 self.figure(entry.screenshot)
             self.out += [f"**{self.ui('cause')}:** {self.text(key + '.cause', entry.cause)}", ""]
-            self.out += [
-                f"**{self.ui('fix')}:**",
-                "",
-                self.text(key + ".fix", entry.fix, block=True),
-                "",
-            ]
+            fix = self.text(key + ".fix", entry.fix, block=True)
+            if _is_one_paragraph(fix):
+                self.out += [f"**{self.ui('fix')}:** {fix}", ""]
+            else:
+                self.out += [_label(self.ui("fix")), "", fix, ""]
 
     def error_block(self, error: str) -> None:
         shown = error
@@ -244,8 +244,11 @@ class _Page:
             translated = catalog.translate(literal) if literal else None
             if translated:
                 shown = errortext.translate_message(literal, error, translated)
-        self.out += [f"**{self.ui('error')}:**", "", '<div class="ok-error" markdown>', ""]
-        self.out += ["```text", shown, "```", "", "</div>", ""]
+        self.out += [_label(self.ui("error")), "", '<div class="ok-error" markdown>', ""]
+        if shown != error and self.context.language.rtl:
+            self.out += [f"<pre><code>{_isolate_latin(shown)}</code></pre>", "", "</div>", ""]
+        else:
+            self.out += ["```text", shown, "```", "", "</div>", ""]
         if shown != error:
             self.out += [
                 f'<p class="ok-error-original"><span>{self.ui("error_original")}:</span> '
@@ -286,3 +289,42 @@ def _cell(text: str) -> str:
 
 def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _label(text: str) -> str:
+    """Return a bold label paragraph that print pages keep on the same page as what follows."""
+    return f'<p class="ok-label"><strong>{html.escape(text)}:</strong></p>'
+
+
+def _is_one_paragraph(text: str) -> bool:
+    """Tell whether Markdown ``text`` is a single paragraph that can follow a bold label."""
+    if "\n\n" in text.strip() or text.lstrip().startswith("<div"):
+        return False
+    return not any(
+        line.lstrip().startswith(("- ", "* ", "1. ", "```", "|", ">", "!!!", "==="))
+        for line in text.splitlines()
+    )
+
+
+# A run of Latin letters and digits with the connectors of names, URLs and keys inside it
+# (cpk_live_, https://api.example.com/v2), ending on a letter, digit or underscore.
+LATIN_RUN = re.compile(r"[A-Za-z0-9](?:[\w.\-/:@%+]*\w)?", re.ASCII)
+
+
+def _isolate_latin(text: str) -> str:
+    """Escape ``text`` for HTML and isolate its Latin runs as left-to-right ``bdi`` elements.
+
+    In right-to-left text a neutral character at the edge of a Latin word, such as the
+    trailing underscore of ``cpk_live_``, is otherwise drawn on the wrong side. Markup
+    instead of invisible Unicode marks keeps the text searchable and copyable as it is.
+    """
+    pieces = []
+    position = 0
+    for match in LATIN_RUN.finditer(text):
+        if not re.search(r"[A-Za-z]", match.group(0)):
+            continue
+        pieces.append(html.escape(text[position : match.start()], quote=False))
+        pieces.append(f'<bdi dir="ltr">{html.escape(match.group(0), quote=False)}</bdi>')
+        position = match.end()
+    pieces.append(html.escape(text[position:], quote=False))
+    return "".join(pieces)
