@@ -59,7 +59,8 @@ class BuildReport:
         elif status == "skipped":
             log.warning("%s skipped: %s", name, detail)
         else:
-            log.info("%s: %s", name, detail or "done")
+            # Each step logs its own summary as it ends; repeating it here would double it.
+            log.debug("%s: %s", name, detail or "done")
 
 
 def odoo_reachable(url: str, timeout: float = 3.0) -> bool:
@@ -173,4 +174,7 @@ def _build_site(project: Project, options: BuildOptions) -> str:
 def _build_listing(project: Project, options: BuildOptions) -> str:
     from onboardkit.listing import ListingOptions, build_listing
 
-    return build_listing(project, ListingOptions()).summary()
+    summary = build_listing(project, ListingOptions()).summary()
+    # build_listing leaves its summary to the caller, since `onboardkit listing` prints it.
+    log.info("Store listing: %s", summary)
+    return summary
