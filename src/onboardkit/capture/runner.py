@@ -202,8 +202,9 @@ async def _capture_language(
     major = session.version.major if session.version else 18
 
     async def one(shot: Shot) -> None:
-        await _capture_one(run, browser, session, shot, language, state, major, limit)
-        run.advance(shot, language)
+        async with limit:
+            await _capture_one(run, browser, session, shot, language, state, major)
+            run.advance(shot, language)
 
     await asyncio.gather(*(one(shot) for shot, _ in batch))
 
@@ -216,7 +217,6 @@ async def _capture_one(
     language: str,
     state: dict[str, Any],
     major: int,
-    limit: asyncio.Semaphore,
 ) -> None:
     from playwright.async_api import Error as PlaywrightError
 
@@ -230,10 +230,7 @@ async def _capture_one(
         return
     job = _job(run, session, shot, language, state, target_url(shot.target, resolved, major))
     try:
-        # Only the browser part takes one of the ``capture.parallel`` slots: the next shot's
-        # page then loads while this image is finished and written.
-        async with limit:
-            raw = await capture(browser, job)
+        raw = await capture(browser, job)
         spec = FinishSpec(
             crop=raw.crop,
             marks=raw.marks,
