@@ -1,4 +1,4 @@
-"""The stand-in's HTTP and JSON-RPC surface, as Odoo 18 answers it."""
+"""The stand-in's HTTP and JSON-RPC surface, as Odoo 18 serves it."""
 
 from __future__ import annotations
 

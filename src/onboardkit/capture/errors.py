@@ -12,7 +12,7 @@ class CaptureError(OnboardkitError):
 
 
 class ServerUnreachable(CaptureError):
-    """The Odoo server does not answer, or answers with something that is not Odoo."""
+    """The Odoo server does not respond, or responds with something that is not Odoo."""
 
 
 class LoginFailed(CaptureError):
@@ -24,7 +24,7 @@ class LanguageUnavailable(CaptureError):
 
 
 class RpcError(CaptureError):
-    """Odoo answered a JSON-RPC call with an error; ``name`` is its exception class."""
+    """Odoo returned an error for a JSON-RPC call; ``name`` is its exception class."""
 
     def __init__(self, path: str, name: str, message: str):
         self.path = path
@@ -38,7 +38,7 @@ class RpcError(CaptureError):
 
 
 class StepFailed(Exception):
-    """Raised inside a shot: ``cause`` says what went wrong, ``fix`` what to do about it."""
+    """Raised inside a shot: ``cause`` describes what went wrong, ``fix`` what to do about it."""
 
     def __init__(self, cause: str, fix: str = "", step: str = ""):
         super().__init__(cause)

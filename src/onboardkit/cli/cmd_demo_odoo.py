@@ -47,7 +47,7 @@ from onboardkit.cli import main
     type=click.Choice(["odoo18", "fast"]),
     default="odoo18",
     show_default=True,
-    help="Answer with a real Odoo 18's delays, or at once.",
+    help="Respond with a real Odoo 18's delays, or at once.",
 )
 @click.pass_context
 def demo_odoo(

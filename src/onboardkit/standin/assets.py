@@ -66,7 +66,7 @@ STATIC_IMAGES = {
 
 
 def serve(app: App, request: Request) -> Response:
-    """Answer a GET for a static file or an image; anything else is a 404."""
+    """Serve a GET for a static file or an image; anything else is a 404."""
     path = request.path
     if path.startswith("/web/assets/"):
         return _asset(app, request, path[len("/web/assets/") :])

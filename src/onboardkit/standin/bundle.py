@@ -74,6 +74,12 @@ class Bundle:
         )
 
 
+def folder_not_found(folder: Path) -> Problem:
+    return Problem(
+        str(folder), "addon folder not found.", fix="Pass the folder that holds __manifest__.py."
+    )
+
+
 def load_addons(addon_dirs: list[Path]) -> list[Addon]:
     """Read each addon folder; every broken folder is reported at once.
 
@@ -84,13 +90,7 @@ def load_addons(addon_dirs: list[Path]) -> list[Addon]:
     addons: list[Addon] = []
     for folder in addon_dirs:
         if not Path(folder).is_dir():
-            problems.append(
-                Problem(
-                    str(folder),
-                    "addon folder not found.",
-                    fix="Pass the folder that holds __manifest__.py.",
-                )
-            )
+            problems.append(folder_not_found(folder))
             continue
         try:
             addon = Addon(folder)

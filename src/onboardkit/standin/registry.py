@@ -1,4 +1,4 @@
-"""The models the stand-in knows: Odoo base models plus every loaded addon's models."""
+"""The models the stand-in serves: Odoo base models plus every loaded addon's models."""
 
 from __future__ import annotations
 

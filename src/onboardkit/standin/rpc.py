@@ -40,7 +40,7 @@ class SessionExpired(Exception):
 
 
 def handle(app: App, request: Request, session: Session | None) -> Response:
-    """Answer a JSON-RPC request (``POST``, ``{"jsonrpc": "2.0", "params": {...}}``)."""
+    """Handle a JSON-RPC request (``POST``, ``{"jsonrpc": "2.0", "params": {...}}``)."""
     from onboardkit.standin.app import json_response
 
     if request.method != "POST":

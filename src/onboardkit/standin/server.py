@@ -170,6 +170,8 @@ class StandinServer:
 def _validate(
     addon_dirs: list[Path], login: str, password: str, databases: list[str], port: int, timing: str
 ) -> None:
+    from onboardkit.standin.bundle import folder_not_found
+
     problems = []
     where = "StandinServer"
     if not addon_dirs:
@@ -181,15 +183,7 @@ def _validate(
                 fix="Pass at least one addon folder.",
             )
         )
-    for folder in addon_dirs:
-        if not Path(folder).is_dir():
-            problems.append(
-                Problem(
-                    str(folder),
-                    "addon folder not found.",
-                    fix="Pass the folder that holds __manifest__.py.",
-                )
-            )
+    problems += [folder_not_found(folder) for folder in addon_dirs if not Path(folder).is_dir()]
     if not login or not login.strip():
         problems.append(Problem(where, "the login is empty.", field="login"))
     if not password:

@@ -1,4 +1,4 @@
-"""How long the stand-in takes to answer, per kind of request.
+"""How long the stand-in takes to respond, per kind of request.
 
 ``odoo18`` spreads the costs measured on a real Odoo 18 with Playwright and Chromium on two
 cores over the requests of a page load: about 3 s from the login form to a ready client, and
