@@ -370,6 +370,9 @@ class PhaseTimers:
                 setattr(module, name, self._timed_async(name, getattr(module, name)))
         session = importlib.import_module("onboardkit.capture.session").OdooSession
         session.prepare_language = self._timed_async("prepare_language", session.prepare_language)
+        pool = importlib.import_module("onboardkit.capture.contexts").ContextPool
+        pool._open = self._timed_async("new_context", pool._open)
+        pool._reset = self._timed_async("reset_context", pool._reset)
         runner = importlib.import_module("onboardkit.capture.runner")
         runner.resolve_target = self._timed_async("resolve_target", runner.resolve_target)
         process = importlib.import_module("onboardkit.images.process")

@@ -116,7 +116,9 @@ class CaptureSection(Section):
 
     shots: str = Field("screenshots/shots.yml", description="The shot list.")
     output_dir: str = Field("screenshots", description="Where images are written, per language.")
-    parallel: int = Field(3, ge=1, le=16, description="Browser contexts used at once.")
+    parallel: int = Field(
+        4, ge=1, le=16, description="Shots captured at once, each in a browser context of its own."
+    )
     browser: str | None = Field(
         None, description="Chromium executable; default: $ONBOARDKIT_CHROMIUM, then auto-detect."
     )

@@ -314,6 +314,43 @@ def test_server_killed_mid_run(capture_env: Path, standin_credentials) -> None:
     assert image_path(project, "page-0", "en").read_bytes()[:4] == b"\x89PNG"
 
 
+OPTIONAL_COLUMN_SHOTS = """\
+shots:
+  - id: {first}
+    target: {{action: caravan_connector.action_shipment, view_type: list}}
+    languages: [en]
+    steps:
+      - click: ".o_optional_columns_dropdown > button"
+      - click: ".o_optional_columns_dropdown input[name=parcel_count]"
+      - click: ".o_searchview"
+    alt: Parcels shown
+  - id: {second}
+    target: {{action: caravan_connector.action_shipment, view_type: list}}
+    languages: [en]
+    alt: Default columns
+"""
+
+
+def test_shot_state_not_inherited(standin, capture_env: Path) -> None:
+    """A column shown by one shot's steps (kept in local storage) is gone in the next shot."""
+    shots = OPTIONAL_COLUMN_SHOTS.format(first="parcels", second="plain")
+    project = write_project(capture_env / "shared", standin.url, shots, parallel="1")
+    report = run_capture(project)
+    alone = write_project(
+        capture_env / "alone", standin.url, OPTIONAL_COLUMN_SHOTS.format(first="x", second="plain")
+    )
+    alone_report = run_capture(alone, CaptureOptions(only=("plain",)))
+    assert report.ok, report.failed
+    assert alone_report.ok, alone_report.failed
+    parcels = Image.open(image_path(project, "parcels", "en"))
+    plain = image_path(project, "plain", "en").read_bytes()
+    # The step showed a column, so the first image is not the default list...
+    assert parcels.tobytes() != Image.open(io.BytesIO(plain)).tobytes()
+    # ...and the second shot, captured next in the same browser context, shows the default
+    # columns: the same pixels as the shot captured on its own.
+    assert plain == image_path(alone, "plain", "en").read_bytes()
+
+
 def test_shards_merge_cleanly(standin, capture_env: Path) -> None:
     shots = "shots:\n" + "".join(
         f"  - id: list-{number}\n    target: {{url: /odoo/caravan}}\n    languages: [en]\n"

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from onboardkit.capture import selection
+from onboardkit.capture.contexts import ContextPool, ContextSettings, origin_of
 from onboardkit.capture.credentials import Credentials, read_credentials
 from onboardkit.capture.errors import (
     CaptureError,
@@ -192,30 +193,54 @@ async def _capture_language(
             run.fail(shot, code, StepFailed(str(error), step="language switch"))
             run.advance(shot, code)
         return
-    for shot in {shot.id: shot for shot, _ in batch}.values():
-        if shot.id not in run.targets:
-            try:
-                run.targets[shot.id] = await resolve_target(session, shot.target)
-            except StepFailed as error:
-                run.targets[shot.id] = error
-    limit = asyncio.Semaphore(run.project.config.capture.parallel)
+    config = run.project.config
+    await _resolve_targets(run, session, [shot for shot, _ in batch], config.capture.parallel)
+    settings = ContextSettings(
+        storage_state=state,
+        origin=origin_of(session.base_url),
+        locale=browser_locale(odoo_language),
+        timezone=config.capture.timezone,
+        clock=run.clock,
+    )
+    pool = ContextPool(browser, settings, config.capture.parallel)
+    limit = asyncio.Semaphore(config.capture.parallel)
     major = session.version.major if session.version else 18
 
     async def one(shot: Shot) -> None:
         async with limit:
-            await _capture_one(run, browser, session, shot, language, state, major)
+            await _capture_one(run, pool, session, shot, language, major)
             run.advance(shot, language)
 
-    await asyncio.gather(*(one(shot) for shot, _ in batch))
+    try:
+        await asyncio.gather(*(one(shot) for shot, _ in batch))
+    finally:
+        await pool.close()
+    log.debug("%s: %d shot(s) in %d browser context(s)", language, len(batch), pool.opened)
+
+
+async def _resolve_targets(
+    run: _Run, session: OdooSession, shots: list[Shot], parallel: int
+) -> None:
+    """Look up the XML ids of the targets not resolved yet, ``parallel`` requests at a time."""
+    limit = asyncio.Semaphore(parallel)
+
+    async def one(shot: Shot) -> None:
+        async with limit:
+            try:
+                run.targets[shot.id] = await resolve_target(session, shot.target)
+            except StepFailed as error:
+                run.targets[shot.id] = error
+
+    unresolved = {shot.id: shot for shot in shots if shot.id not in run.targets}
+    await asyncio.gather(*(one(shot) for shot in unresolved.values()))
 
 
 async def _capture_one(
     run: _Run,
-    browser: Browser,
+    pool: ContextPool,
     session: OdooSession,
     shot: Shot,
     language: str,
-    state: dict[str, Any],
     major: int,
 ) -> None:
     from playwright.async_api import Error as PlaywrightError
@@ -228,9 +253,9 @@ async def _capture_one(
     if isinstance(resolved, StepFailed):
         run.fail(shot, language, resolved)
         return
-    job = _job(run, session, shot, language, state, target_url(shot.target, resolved, major))
+    job = _job(run, session, shot, language, target_url(shot.target, resolved, major))
     try:
-        raw = await capture(browser, job)
+        raw = await capture(pool, job)
         spec = FinishSpec(
             crop=raw.crop,
             marks=raw.marks,
@@ -275,7 +300,6 @@ def _job(
     session: OdooSession,
     shot: Shot,
     language: str,
-    state: dict[str, Any],
     url: str,
 ) -> ShotJob:
     config = run.project.config
@@ -286,10 +310,6 @@ def _job(
         source_language=config.source_language.code,
         rtl=entry.rtl,
         url=session.base_url + url,
-        storage_state=state,
-        locale=browser_locale(entry.odoo),
-        timezone=config.capture.timezone,
-        clock=run.clock,
         timeout=shot.timeout or config.capture.timeout,
         retries=config.capture.retries,
         health_url=session.base_url + "/web/webclient/version_info",

@@ -1,24 +1,25 @@
-"""Capturing one shot in one language: a fresh browser context, the page, and the raw image.
+"""Capturing one shot in one language: the page, its steps, and the raw image.
 
-The context fixes what would otherwise differ between runs: time zone, locale, a frozen
-clock, device scale; page.js turns off animations, the caret and scrollbars. Boxes for the
-crop and annotations are measured in the page and returned with the screenshot.
+The page comes from a pool of contexts (contexts.py) that fix what would otherwise differ
+between runs: time zone, locale, a frozen clock, device scale, and the state a previous shot
+left. page.js turns off animations, the caret and scrollbars. Boxes for the crop and
+annotations are measured in the page and returned with the screenshot.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from onboardkit.capture import page_ops
+from onboardkit.capture.contexts import ContextPool
 from onboardkit.capture.errors import StepFailed
 from onboardkit.capture.schema import Shot, pick
 from onboardkit.images.annotate import Mark
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser, Page
+    from playwright.async_api import Page
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +36,6 @@ class ShotJob:
     source_language: str
     rtl: bool
     url: str
-    storage_state: dict[str, Any]
-    locale: str
-    timezone: str
-    clock: datetime
     timeout: float
     retries: int
     health_url: str
@@ -60,37 +57,35 @@ def browser_locale(odoo_language: str) -> str:
     return f"{language}-{region}" if region.isalpha() else language
 
 
-async def capture(browser: Browser, job: ShotJob) -> RawShot:
-    """Open the shot's page in a new context, prepare it and take the screenshot."""
+async def capture(pool: ContextPool, job: ShotJob) -> RawShot:
+    """Load the shot's page in a pooled context, prepare it and take the screenshot."""
     shot = job.shot
-    context = await browser.new_context(
-        storage_state=job.storage_state,
-        viewport={"width": shot.viewport.width, "height": shot.viewport.height},
-        device_scale_factor=shot.scale,
-        timezone_id=job.timezone,
-        locale=job.locale,
-        reduced_motion="reduce",
-    )
+    slot = await pool.acquire(shot.scale, shot.viewport.width, shot.viewport.height)
+    page = slot.page
+    script_errors: list[str] = []
+
+    def on_error(error: Exception) -> None:
+        script_errors.append(str(error).splitlines()[0])
+
+    page.on("pageerror", on_error)
+    reusable = False
     try:
-        await context.add_init_script(path=str(page_ops.PAGE_SCRIPT))
-        await context.clock.set_fixed_time(job.clock)
-        page = await context.new_page()
-        script_errors: list[str] = []
-        page.on("pageerror", lambda error: script_errors.append(str(error).splitlines()[0]))
-        try:
-            await page_ops.navigate(page, job.url, job.timeout, job.retries)
-            await page_ops.wait_ready(page, job.timeout, "navigation")
-            warnings = await _check_direction(page, job.rtl)
-            await page.mouse.move(0, 0)
-            hovered = await _run_steps(page, job)
-            return await _shoot(page, job, hovered, warnings)
-        except StepFailed as error:
-            # A script error in the page often explains a page that never became ready.
-            if script_errors and "not ready" in error.cause:
-                error.cause += f" (script error in the page: {script_errors[0]})"
-            raise
+        await page_ops.navigate(page, job.url, job.timeout, job.retries)
+        await page_ops.wait_ready(page, job.timeout, "navigation")
+        warnings = await _check_direction(page, job.rtl)
+        await page.mouse.move(0, 0)
+        hovered = await _run_steps(page, job)
+        raw = await _shoot(page, job, hovered, warnings)
+        reusable = True
+        return raw
+    except StepFailed as error:
+        # A script error in the page often explains a page that never became ready.
+        if script_errors and "not ready" in error.cause:
+            error.cause += f" (script error in the page: {script_errors[0]})"
+        raise
     finally:
-        await context.close()
+        page.remove_listener("pageerror", on_error)
+        await pool.release(slot, reusable)
 
 
 async def _run_steps(page: Page, job: ShotJob) -> bool:

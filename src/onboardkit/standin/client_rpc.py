@@ -149,6 +149,9 @@ def _load_action(app: App, session: Session, params: dict[str, Any]) -> dict[str
 def _render(app: App, session: Session, params: dict[str, Any]) -> dict[str, Any]:
     route, query = _route(app, session, params)
     ctx = _context(app, session, query.get("lang"), query)
+    optional = params.get("optional")
+    if isinstance(optional, dict):
+        ctx.optional_columns = {str(key): str(value) for key, value in optional.items()}
     try:
         rendered = render_route(ctx, route, str(params.get("search") or ""))
     except RouteNotFound as error:

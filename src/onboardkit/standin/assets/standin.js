@@ -97,12 +97,23 @@
 
   // Router ----------------------------------------------------------------------------------
 
+  // The optional list columns a user chose, which the web client keeps in local storage.
+  function optionalColumns() {
+    const entries = {};
+    for (let index = 0; index < window.localStorage.length; index++) {
+      const key = window.localStorage.key(index);
+      if (key.startsWith("optional_fields,")) entries[key] = window.localStorage.getItem(key);
+    }
+    return entries;
+  }
+
   function locationParams() {
     return {
       path: window.location.pathname,
       query: window.location.search,
       hash: window.location.hash,
       search: S.search,
+      optional: optionalColumns(),
     };
   }
 

@@ -264,6 +264,30 @@
     S.navigate(target.href);
   }
 
+  // The optional columns menu sits in a scrolling table, so it is placed in the window.
+  function openOptionalMenu(toggle) {
+    const menu = toggle.nextElementSibling;
+    const box = toggle.getBoundingClientRect();
+    menu.style.position = "fixed";
+    menu.style.top = `${box.bottom}px`;
+    if (getComputedStyle(document.body).direction === "rtl") {
+      menu.style.left = `${box.left}px`;
+    } else {
+      menu.style.right = `${document.documentElement.clientWidth - box.right}px`;
+    }
+    closeDropdowns(menu);
+    menu.classList.remove("d-none");
+  }
+
+  async function toggleOptionalColumn(checkbox) {
+    const menu = checkbox.closest(".o-dropdown--menu");
+    const checked = Array.from(menu.querySelectorAll("input:checked"), (input) => input.name);
+    window.localStorage.setItem(menu.dataset.key, checked.join(","));
+    await S.load();
+    const toggle = document.querySelector(".o_optional_columns_dropdown > button");
+    if (toggle) openOptionalMenu(toggle);
+  }
+
   document.addEventListener("click", (event) => {
     const el = event.target;
     const toggle = el.closest(".o_navbar_apps_menu > button, .o_menu_section_dropdown > button");
@@ -271,6 +295,23 @@
       const menu = toggle.nextElementSibling;
       closeDropdowns(menu);
       menu.classList.toggle("d-none");
+      return;
+    }
+    const optionalToggle = el.closest(".o_optional_columns_dropdown > button");
+    if (optionalToggle) {
+      if (optionalToggle.nextElementSibling.classList.contains("d-none")) {
+        openOptionalMenu(optionalToggle);
+      } else {
+        closeDropdowns();
+      }
+      return;
+    }
+    const optionalBox = el.closest(".o_optional_columns_dropdown input[type=checkbox]");
+    if (optionalBox) {
+      toggleOptionalColumn(optionalBox).catch(S.showError);
+      return;
+    }
+    if (el.closest(".o_optional_columns_dropdown .o-dropdown--menu")) {
       return;
     }
     closeDropdowns();

@@ -77,7 +77,7 @@ def _multi(ctx: RenderContext, route: Route, search: str) -> Rendered:
     elif route.view_type == "kanban":
         content = render_kanban(ctx, route.model, view.arch, records)
     else:
-        content = render_list_table(ctx, route.model, view.arch, records)
+        content = render_list_table(ctx, route.model, view.arch, records, view_id=view.id)
     title = action_title(ctx, route)
     creatable = view.arch.get("create") not in ("0", "false", "False")
     new_class = "o_list_button_add" if route.view_type == "list" else "o-kanban-button-new"

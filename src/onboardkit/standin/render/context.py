@@ -21,6 +21,8 @@ class RenderContext:
     debug: bool = False
     keep: dict[str, str] = field(default_factory=dict)
     datapoints: dict[str, int] = field(default_factory=dict)
+    # The browser's local storage entries of optional list columns, by key.
+    optional_columns: dict[str, str] = field(default_factory=dict)
 
     def link(self, path: str, **query: Any) -> str:
         """Return ``path`` with the query parameters that every client URL keeps."""

@@ -44,13 +44,22 @@ CELL_WIDGETS = (
 )
 
 
-def visible_columns(ctx: RenderContext, model: str, arch: etree._Element) -> list[etree._Element]:
-    """Return the ``<field>`` and ``<button>`` columns shown by default."""
+def visible_columns(
+    ctx: RenderContext, model: str, arch: etree._Element, chosen: set[str] | None = None
+) -> list[etree._Element]:
+    """Return the ``<field>`` and ``<button>`` columns to show.
+
+    ``chosen`` names the optional columns the user chose to show; without it, the view's
+    ``optional="show"`` columns are shown.
+    """
     columns = []
     for node in arch:
         if not isinstance(node.tag, str) or node.tag not in ("field", "button"):
             continue
-        if node.get("optional") == "hide" or not groups_allowed(ctx, node.get("groups")):
+        if not groups_allowed(ctx, node.get("groups")):
+            continue
+        optional = node.get("optional")
+        if optional and not _optional_shown(node, optional, chosen):
             continue
         if evaluate(node.get("column_invisible"), {"context": {}, "parent": {}}):
             continue
@@ -60,17 +69,51 @@ def visible_columns(ctx: RenderContext, model: str, arch: etree._Element) -> lis
     return columns
 
 
+def _optional_shown(node: etree._Element, optional: str, chosen: set[str] | None) -> bool:
+    if chosen is None:
+        return optional != "hide"
+    return node.get("name", "") in chosen
+
+
+def optional_nodes(ctx: RenderContext, arch: etree._Element) -> list[etree._Element]:
+    """Return the optional columns the user may toggle, in the view's order."""
+    return [
+        node
+        for node in arch
+        if isinstance(node.tag, str)
+        and node.tag == "field"
+        and node.get("optional")
+        and groups_allowed(ctx, node.get("groups"))
+    ]
+
+
+def optional_key(model: str, view_id: int, nodes: list[etree._Element]) -> str:
+    """Return the local storage key under which the web client keeps the shown columns."""
+    names = sorted(node.get("name", "") for node in nodes)
+    return ",".join(["optional_fields", model, "list", str(view_id), *names])
+
+
 def render_list_table(
     ctx: RenderContext,
     model: str,
     arch: etree._Element,
     records: list[dict[str, Any]],
     embedded: bool = False,
+    view_id: int | None = None,
 ) -> str:
-    """Return ``div.o_list_renderer`` with the table of ``records``."""
-    columns = visible_columns(ctx, model, arch)
+    """Return ``div.o_list_renderer`` with the table of ``records``.
+
+    A main list (``view_id`` given) shows the optional columns that the browser's local
+    storage names for the view, as the web client does after a user toggles them.
+    """
+    toggles = optional_nodes(ctx, arch) if view_id is not None and not embedded else []
+    key = optional_key(model, view_id, toggles) if toggles and view_id is not None else ""
+    stored = ctx.optional_columns.get(key) if key else None
+    chosen = set(filter(None, stored.split(","))) if stored is not None else None
+    columns = visible_columns(ctx, model, arch, chosen)
     has_optional = any(node.get("optional") for node in arch if isinstance(node.tag, str))
-    head = _header(ctx, model, columns, has_optional, embedded)
+    menu = _optional_menu(ctx, model, key, toggles, columns) if toggles else ""
+    head = _header(ctx, model, columns, has_optional, embedded, menu)
     rows = [_row(ctx, model, arch, columns, record, embedded) for record in records]
     footer = _footer(ctx, model, columns, records, embedded, has_optional)
     table = el(
@@ -96,6 +139,7 @@ def _header(
     columns: list[etree._Element],
     has_optional: bool,
     embedded: bool,
+    menu: str = "",
 ) -> str:
     cells = (
         []
@@ -157,10 +201,48 @@ def _header(
                         },
                         icon("oi-settings-adjust", "o_optional_columns_dropdown_toggle oi-fw"),
                     ),
+                    menu,
                 ),
             )
         )
     return el("thead", {}, el("tr", {}, *cells))
+
+
+def _optional_menu(
+    ctx: RenderContext,
+    model: str,
+    key: str,
+    toggles: list[etree._Element],
+    columns: list[etree._Element],
+) -> str:
+    visible = {id(node) for node in columns}
+    items = []
+    for node in toggles:
+        name = node.get("name", "")
+        box = {"class": "form-check-input", "type": "checkbox", "name": name, "id": f"opt_{name}"}
+        if id(node) in visible:
+            box["checked"] = "checked"
+        items.append(
+            el(
+                "span",
+                {"class": "dropdown-item o-navigable"},
+                el(
+                    "div",
+                    {"class": "form-check"},
+                    el("input", box),
+                    el(
+                        "label",
+                        {"class": "form-check-label", "for": f"opt_{name}"},
+                        esc(_column_label(ctx, model, node)),
+                    ),
+                ),
+            )
+        )
+    return el(
+        "div",
+        {"class": "o-dropdown--menu dropdown-menu d-none", "data-key": key},
+        *items,
+    )
 
 
 def _column_label(ctx: RenderContext, model: str, node: etree._Element) -> str:
