@@ -15,6 +15,10 @@ In one run, with one Chromium:
 "onboardkit's printing" is everything between the HTML file and the finished PDF: load, font
 and image checks, the layout pass, the numbered pass, the page-number check, and the outline
 and metadata update. The handbooks are measured again with ``--tagged`` (structure tree).
+As in ``onboardkit pdf``, a single guide printed after the handbook of its language is
+numbered from the handbook's layout when it applies, without a layout pass of its own. The
+single-guide PDFs of the generated project use the handbooks printed just before them. Each
+row ends with the printer's counts: layout passes, prints, predictions (and wrong ones).
 Times are medians of --repeat runs; the ratio is the median of the ratios of paired runs
 (bare and onboardkit one after the other, alternating which goes first).
 
@@ -25,6 +29,7 @@ Usage: python benchmarks/pdf/bench_pdf.py [--guides 200] [--repeat 3]
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import platform
 import shutil
@@ -135,6 +140,8 @@ class Bench:
     def __init__(self, printer, work: Path) -> None:  # noqa: ANN001 - onboardkit Printer
         self.printer = printer
         self.work = work
+        # The layout of the handbook printed last in each language, as build_pdfs keeps it.
+        self.handbooks: dict[str, object] = {}
 
     def html_file(self, document) -> Path:  # noqa: ANN001 - PrintDocument
         path = self.work / f"{document.target.file_name}.html"
@@ -145,9 +152,13 @@ class Bench:
         from onboardkit.pdf.build import _amend
 
         start = time.perf_counter()
-        printed = self.printer.print_document(document, html)
-        _amend(document, printed)
-        return time.perf_counter() - start, printed.pages
+        handbook = self.handbooks.get(document.language.code)
+        result = self.printer.print_document(document, html, handbook)
+        _amend(document, result.pdf)
+        seconds = time.perf_counter() - start
+        if result.handbook_layout is not None:
+            self.handbooks[document.language.code] = result.handbook_layout
+        return seconds, result.pdf.pages
 
     def bare(self, html: Path) -> float:
         # The printer's own page, so both runs share the browser and its caches.
@@ -186,6 +197,7 @@ def measure_documents(bench: Bench, documents: list, repeat: int) -> dict[str, o
     ours: list[float] = []
     bare: list[float] = []
     pages = 0
+    counts_before = dataclasses.replace(bench.printer.counts)
     for run in range(repeat):
         # Alternate which goes first, and pair the runs: other load on the machine then
         # weighs on both sides of a ratio alike.
@@ -201,7 +213,17 @@ def measure_documents(bench: Bench, documents: list, repeat: int) -> dict[str, o
                 total += seconds
                 pages += count
             ours.append(total)
-    return {"documents": len(files), "pages": pages, "bare": bare, "onboardkit": ours}
+    counts = {
+        name: value - getattr(counts_before, name)
+        for name, value in dataclasses.asdict(bench.printer.counts).items()
+    }
+    return {
+        "documents": len(files),
+        "pages": pages,
+        "bare": bare,
+        "onboardkit": ours,
+        "counts": counts,
+    }
 
 
 def report(name: str, result: dict[str, object]) -> None:
@@ -214,6 +236,7 @@ def report(name: str, result: dict[str, object]) -> None:
         f" | onboardkit {statistics.median(our_runs):.2f} s"
         f" | ratio (median of paired runs) {statistics.median(ratios):.2f}"
         f" | ratios {[round(value, 2) for value in ratios]}"
+        f" | {result['counts']}"
     )
 
 

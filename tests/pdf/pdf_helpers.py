@@ -7,6 +7,8 @@ import subprocess
 import textwrap
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from helpers import copy_fixture, replace_in
 from onboardkit.config import Project, load_project
 
@@ -73,6 +75,59 @@ def pdf_text(path: Path, page: int | None = None, layout: bool = False) -> str:
         [*command, str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
     return BIDI_CONTROLS.sub("", output)
+
+
+def contents_numbers(path: Path, page: int = 2) -> dict[str, int]:
+    """Return the page number printed after each line of the contents."""
+    numbers = {}
+    for line in pdf_text(path, page, layout=True).splitlines():
+        match = re.match(r"^\s*(.+?)\s*\.*\s+(\d+)\s*$", line)
+        if match:
+            numbers[match.group(1).rstrip(". ")] = int(match.group(2))
+    return numbers
+
+
+def page_of_heading(path: Path, heading: str, first_page: int = 3) -> int:
+    count = len(PdfReader(path).pages)
+    for page in range(first_page, count + 1):
+        lines = [line.strip() for line in pdf_text(path, page).splitlines()]
+        # The first line of a page is its running header; headings come after it.
+        if heading in lines[1:]:
+            return page
+    raise AssertionError(f"{heading!r} is on no page of {path.name}")
+
+
+def printed_contents_numbers(path: Path, pages: range = range(2, 3)) -> list[int]:
+    """Return the page numbers printed in the contents, top to bottom, in either direction.
+
+    In pdftotext's layout an English entry ends with its number and an Arabic one starts
+    with it. The footer ("page 2 of 5") is left out.
+    """
+    numbers = []
+    for page in pages:
+        for line in pdf_text(path, page, layout=True).splitlines():
+            if "page" in line or "صفحة" in line:
+                continue
+            match = re.match(r"^\s*(\d+)\s+\S", line) or re.search(r"\S\s+(\d+)\s*$", line)
+            if match:
+                numbers.append(int(match.group(1)))
+    return numbers
+
+
+def contents_link_pages(path: Path, pages: range = range(2, 3)) -> list[int]:
+    """Return the page that each link of the contents opens, in the order of the links."""
+    reader = PdfReader(path)
+    destinations = {
+        name.lstrip("/"): reader.get_destination_page_number(value) + 1
+        for name, value in reader.named_destinations.items()
+    }
+    targets = []
+    for page in pages:
+        for annotation in reader.pages[page - 1].get("/Annots", []):
+            link = annotation.get_object()
+            if link["/Subtype"] == "/Link" and "/Dest" in link:
+                targets.append(destinations[str(link["/Dest"]).lstrip("/")])
+    return targets
 
 
 def pdf_fonts(path: Path) -> str:

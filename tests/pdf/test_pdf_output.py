@@ -7,7 +7,16 @@ import re
 from pathlib import Path
 
 import pytest
-from pdf_helpers import IMAGE_SIZES, make_project, pdf_fonts, pdf_images, pdf_text, word_boxes
+from pdf_helpers import (
+    IMAGE_SIZES,
+    contents_numbers,
+    make_project,
+    page_of_heading,
+    pdf_fonts,
+    pdf_images,
+    pdf_text,
+    word_boxes,
+)
 from pypdf import PdfReader
 
 from onboardkit.config import Project
@@ -189,26 +198,6 @@ def test_arabic_font_embedded(built: tuple[Project, PdfReport]) -> None:
     assert arabic
     for line in arabic:
         assert " yes " in line  # the "emb" column
-
-
-def contents_numbers(path: Path, page: int = 2) -> dict[str, int]:
-    """Return the page number printed after each line of the contents."""
-    numbers = {}
-    for line in pdf_text(path, page, layout=True).splitlines():
-        match = re.match(r"^\s*(.+?)\s*\.*\s+(\d+)\s*$", line)
-        if match:
-            numbers[match.group(1).rstrip(". ")] = int(match.group(2))
-    return numbers
-
-
-def page_of_heading(path: Path, heading: str, first_page: int = 3) -> int:
-    count = len(PdfReader(path).pages)
-    for page in range(first_page, count + 1):
-        lines = [line.strip() for line in pdf_text(path, page).splitlines()]
-        # The first line of a page is its running header; headings come after it.
-        if heading in lines[1:]:
-            return page
-    raise AssertionError(f"{heading!r} is on no page of {path.name}")
 
 
 def test_contents_numbers_match_headings(built: tuple[Project, PdfReport]) -> None:

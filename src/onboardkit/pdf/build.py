@@ -15,6 +15,7 @@ from onboardkit.fileio import write_bytes_atomic
 from onboardkit.pdf.cache import FileDigests, PdfCache, input_digest
 from onboardkit.pdf.document import DATE_PLACEHOLDER, PrintDocument
 from onboardkit.pdf.names import CACHE_NAME, output_dir
+from onboardkit.pdf.numbering import HandbookLayout
 from onboardkit.pdf.options import PdfOptions, PdfRenderFailed, PdfReport, PdfResult
 from onboardkit.pdf.pdffile import PdfMetadata, PrintedPdf, UnsupportedPdf, amend_pdf
 from onboardkit.pdf.plan import plan_documents, select_languages, stylesheet_files
@@ -85,6 +86,10 @@ def _print_all(
 ) -> None:
     folder = output_dir(project)
     failures: list[str] = []
+    # The plan puts each language's handbook before its guides, so that a guide's contents can
+    # be numbered from the handbook's layout. A guide whose handbook is unchanged or failed
+    # gets a layout pass of its own.
+    handbooks: dict[str, HandbookLayout] = {}
     with (
         tempfile.TemporaryDirectory(prefix="onboardkit-pdf-") as work,
         printer,
@@ -94,8 +99,12 @@ def _print_all(
             html_path = Path(work) / f"{name}.html"
             date_text = format_build_date(build_date, document.language.code)
             html_path.write_text(document.render(date_text), encoding="utf-8")
+            handbook = handbooks.get(document.language.code)
             try:
-                printed = printer.print_document(document, html_path)
+                result = printer.print_document(document, html_path, handbook)
+                if result.handbook_layout is not None:
+                    handbooks[document.language.code] = result.handbook_layout
+                printed = result.pdf
                 data = _amend(document, printed)
             except PdfRenderFailed as error:
                 failures.append(str(error))

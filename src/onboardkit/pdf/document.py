@@ -25,7 +25,12 @@ CONTENTS_ID = "ok-contents"
 
 # Page height (mm) per paper size: the cover fills one page, and an image may use most of one.
 PAPER_HEIGHT_MM = {"A4": 297.0, "Letter": 279.4}
-PAGE_MARGIN = "20mm 18mm 18mm"
+PAPER_WIDTH_MM = {"A4": 210.0, "Letter": 215.9}
+# Page margins (mm) of every page but the cover: top, left and right, bottom.
+MARGIN_TOP_MM = 20.0
+MARGIN_SIDE_MM = 18.0
+MARGIN_BOTTOM_MM = 18.0
+PAGE_MARGIN = f"{MARGIN_TOP_MM:g}mm {MARGIN_SIDE_MM:g}mm {MARGIN_BOTTOM_MM:g}mm"
 MARGIN_BOX_STYLE = 'font-family: "Onboardkit Sans", sans-serif; font-size: 8.5pt; color: #5f6670;'
 
 
@@ -140,6 +145,12 @@ class PrintDocument:
                 f"content: {_css_string(section.title)}; }} }}"
             )
         return "\n".join(rules)
+
+    def content_box_mm(self) -> tuple[float, float]:
+        """Return the width and height (mm) of the page area inside the margins."""
+        width = PAPER_WIDTH_MM[self.paper] - 2 * MARGIN_SIDE_MM
+        height = PAPER_HEIGHT_MM[self.paper] - MARGIN_TOP_MM - MARGIN_BOTTOM_MM
+        return width, height
 
     def _cover_html(self, build_date: str) -> str:
         cover = self.cover
