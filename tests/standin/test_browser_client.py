@@ -188,3 +188,35 @@ def test_dialog_action_by_url(page, standin) -> None:  # noqa: ANN001
     assert page.locator(".o_action_manager > *").count() == 0
     rows = page.locator(".o_dialog .o_field_x2many tr.o_data_row")
     assert rows.count() == 2
+
+
+def test_selection_opens_bound_action(page, standin) -> None:  # noqa: ANN001
+    open_view(page, standin.url + "/odoo/caravan")
+    bar = page.locator(".o_control_panel_actions .o_list_selection_actions")
+    assert not bar.is_visible()
+    for reference in ("CRV/2025/00040", "CRV/2025/00041"):
+        page.click(f"tr.o_data_row:has-text('{reference}') .o_list_record_selector input")
+    assert bar.is_visible()
+    assert bar.locator(".o_list_selection_box").inner_text() == "2 selected"
+    assert not page.locator(".o_cp_searchview").is_visible()
+    assert page.locator("tr.o_data_row_selected").count() == 2
+
+    page.click(".o_control_panel_actions .o_cp_action_menus .dropdown-toggle")
+    items = page.locator(".o_list_selection_actions .o-dropdown--menu .o_menu_item")
+    assert items.all_inner_texts() == ["Export", "Duplicate", "Delete", "Book with Caravan"]
+    items.last.click()
+    # The wizard acts on the selection: of the two rows, only 00040 is a draft.
+    rows = page.locator(".o_dialog .o_field_x2many tr.o_data_row")
+    rows.first.wait_for()
+    assert rows.all_inner_texts()[0].startswith("CRV/2025/00040")
+    assert rows.count() == 1
+
+
+def test_header_box_selects_all(page, standin) -> None:  # noqa: ANN001
+    open_view(page, standin.url + "/odoo/caravan")
+    page.click("thead .o_list_record_selector input")
+    total = page.locator("tr.o_data_row").count()
+    assert page.locator(".o_list_selection_box").inner_text() == f"{total} selected"
+    page.click("thead .o_list_record_selector input")
+    assert not page.locator(".o_list_selection_actions").is_visible()
+    assert page.locator(".o_cp_searchview").is_visible()

@@ -44,6 +44,8 @@ class ActionRecord:
     context: str | None = None
     target: str | None = None
     view_id: str | None = None
+    # The XML id of the ir.model record whose Actions menu lists this action.
+    binding_model: str | None = None
     file: str = ""
     line: int = 0
 
@@ -150,6 +152,7 @@ def _read_tree(root: etree._Element, module: str, file: str, records: DataRecord
             )
         elif model == "ir.actions.act_window":
             view_ref = values.get("view_id")
+            binding = values.get("binding_model_id")
             records.actions[xmlid] = ActionRecord(
                 xmlid=xmlid,
                 name=_text(values.get("name")) or "",
@@ -163,6 +166,9 @@ def _read_tree(root: etree._Element, module: str, file: str, records: DataRecord
                 target=_text(values.get("target")),
                 view_id=full_xmlid(module, view_ref.get("ref"))
                 if view_ref is not None and view_ref.get("ref")
+                else None,
+                binding_model=full_xmlid(module, binding.get("ref"))
+                if binding is not None and binding.get("ref")
                 else None,
                 file=file,
                 line=element.sourceline or 0,

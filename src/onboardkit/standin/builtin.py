@@ -76,6 +76,7 @@ MODEL_FIELDS: dict[str, list[str]] = {
         "context:Char:Context Value",
         "domain:Char:Domain Value",
         "help:Html:Action Description",
+        "binding_model:Char:Binding Model",
     ],
     "ir.model.data": [
         "module:Char:Module",

@@ -294,6 +294,16 @@ class Database:
                 return self.base_url + route
         return False
 
+    def _model_of(self, model_xmlid: str | None) -> str | bool:
+        """Return the model an ``ir.model`` XML id names, such as ``model_caravan_shipment``."""
+        if not model_xmlid:
+            return False
+        name = model_xmlid.partition(".")[2] or model_xmlid
+        for model in self.registry.models:
+            if name == "model_" + model.replace(".", "_"):
+                return model
+        return False
+
     def _load_actions_and_menus(self) -> None:
         for xmlid, action in self.bundle.actions.items():
             extra = self.bundle.extras.get(xmlid)
@@ -306,6 +316,7 @@ class Database:
                 "context": action.context or "{}",
                 "domain": action.domain or "[]",
                 "help": extra.help if extra else False,
+                "binding_model": self._model_of(action.binding_model),
             }
             self.create("ir.actions.act_window", values, xmlid)
         menus = sorted(

@@ -87,6 +87,16 @@ def action_info(db: Database, action_id: int) -> ActionInfo:
     )
 
 
+def bound_actions(db: Database, model: str) -> list[tuple[str, str]]:
+    """Return the XML id and name of each window action in ``model``'s Actions menu."""
+    found = []
+    for action_id, record in db.tables.get("ir.actions.act_window", {}).items():
+        xmlid = db.xmlid_of("ir.actions.act_window", action_id)
+        if record.get("binding_model") == model and xmlid:
+            found.append((xmlid, str(record["name"])))
+    return found
+
+
 def find_action(db: Database, token: str) -> ActionInfo:
     """Return the action named by an id, an XML id or a ``path``."""
     if token.isdigit():

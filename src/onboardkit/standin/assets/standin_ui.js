@@ -264,6 +264,44 @@
     S.navigate(target.href);
   }
 
+  // Row selection: checked rows replace the search view with their count and the Actions menu.
+  function updateSelection() {
+    const boxes = [...document.querySelectorAll(".o_action tr.o_data_row .o_list_record_selector input")];
+    const checked = boxes.filter((box) => box.checked);
+    boxes.forEach((box) => box.closest("tr").classList.toggle("o_data_row_selected", box.checked));
+    const all = document.querySelector(".o_action thead .o_list_record_selector input");
+    if (all) all.checked = boxes.length > 0 && checked.length === boxes.length;
+    const bar = document.querySelector(".o_list_selection_actions");
+    const search = document.querySelector(".o_control_panel_actions .o_cp_searchview");
+    if (!bar) return;
+    bar.querySelector(".o_selected_number").textContent = String(checked.length);
+    bar.classList.toggle("d-none", checked.length === 0);
+    bar.classList.toggle("d-flex", checked.length > 0);
+    if (search) {
+      search.classList.toggle("d-none", checked.length > 0);
+      search.classList.toggle("d-flex", checked.length === 0);
+    }
+  }
+
+  document.addEventListener("change", (event) => {
+    const box = event.target.closest(".o_action .o_list_record_selector input");
+    if (!box || box.closest(".o_field_x2many")) return;
+    if (box.closest("thead")) {
+      document
+        .querySelectorAll(".o_action tr.o_data_row .o_list_record_selector input")
+        .forEach((row) => { row.checked = box.checked; });
+    }
+    updateSelection();
+  });
+
+  async function runBoundAction(item) {
+    const query = Object.fromEntries(new URLSearchParams(window.location.search));
+    const context = activeContext(item);
+    const result = await S.rpc("/standin/dialog", { action: item.dataset.boundAction, context, query });
+    if (result.dialog) S.openDialog(result.dialog);
+    else if (result.url) S.navigate(result.url);
+  }
+
   // The optional columns menu sits in a scrolling table, so it is placed in the window.
   function openOptionalMenu(toggle) {
     const menu = toggle.nextElementSibling;
@@ -295,6 +333,19 @@
       const menu = toggle.nextElementSibling;
       closeDropdowns(menu);
       menu.classList.toggle("d-none");
+      return;
+    }
+    const actionsToggle = el.closest(".o_list_selection_actions .dropdown-toggle");
+    if (actionsToggle) {
+      const menu = actionsToggle.nextElementSibling;
+      closeDropdowns(menu);
+      menu.classList.toggle("d-none");
+      return;
+    }
+    const boundAction = el.closest("[data-bound-action]");
+    if (boundAction) {
+      closeDropdowns();
+      runBoundAction(boundAction).catch(S.showError);
       return;
     }
     const optionalToggle = el.closest(".o_optional_columns_dropdown > button");
@@ -359,6 +410,11 @@
       return;
     }
     if (el.closest("input, label, select, textarea, a.o_form_uri")) {
+      return;
+    }
+    const selector = el.closest(".o_action .o_list_record_selector");
+    if (selector && !selector.closest(".o_field_x2many")) {
+      selector.querySelector("input").click();
       return;
     }
     const link = el.closest("a[href]");

@@ -14,6 +14,7 @@ from onboardkit.standin.render.control_panel import (
     pager,
     render_panel,
     search_box,
+    selection_actions,
     switcher,
 )
 from onboardkit.standin.render.dialog import render_wizard
@@ -94,7 +95,8 @@ def _multi(ctx: RenderContext, route: Route, search: str) -> Rendered:
         )
         if creatable
         else "",
-        actions=search_box(ctx, search),
+        actions=search_box(ctx, search)
+        + (selection_actions(ctx, route.model) if route.view_type == "list" and records else ""),
         pager=pager(ctx, f"1-{len(records)}" if records else "0", len(ids), None, None),
         switcher=_switcher(ctx, route),
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from onboardkit.standin.render.context import RenderContext
 from onboardkit.standin.render.html import cls, el, esc, icon
+from onboardkit.standin.routing import bound_actions
 
 SWITCH_ICONS = {"list": "oi-view-list", "kanban": "oi-view-kanban", "form": "oi-view-form"}
 
@@ -144,6 +145,63 @@ def _breadcrumb(panel: Panel) -> str:
         },
         el("ol", {"class": "breadcrumb flex-nowrap text-nowrap lh-sm"}, *items),
         el("div", {"class": "d-flex gap-1 text-truncate"}, current, gear),
+    )
+
+
+def selection_actions(ctx: RenderContext, model: str) -> str:
+    """Return the count of selected rows and the Actions menu, shown once rows are selected.
+
+    The browser script shows them in place of the search view while a row's checkbox is
+    checked. The menu lists Export, Duplicate and Delete, then the window actions bound to
+    the model (``binding_model_id``), which open as dialogs on the selected records.
+    NOTE: Export, Duplicate and Delete only close the menu here.
+    """
+    count = el(
+        "span",
+        {"class": "o_list_selection_count list-group-item btn-light border-0 px-2"},
+        el("span", {"class": "o_selected_number"}, "0"),
+        " ",
+        esc(ctx.tr.chrome("selected")),
+    )
+    standard = [
+        el("span", {"class": "dropdown-item o-navigable o_menu_item"}, esc(ctx.tr.chrome(label)))
+        for label in ("Export", "Duplicate", "Delete")
+    ]
+    bound = [
+        el(
+            "span",
+            {"class": "dropdown-item o-navigable o_menu_item", "data-bound-action": xmlid},
+            esc(ctx.tr.action(xmlid, name)),
+        )
+        for xmlid, name in bound_actions(ctx.db, model)
+    ]
+    separator = [el("div", {"class": "dropdown-divider"}, "")] if bound else []
+    menu = el(
+        "div",
+        {"class": "o_cp_action_menus d-flex align-items-center"},
+        el(
+            "div",
+            {"class": "dropdown position-relative"},
+            el(
+                "button",
+                {"class": "btn btn-secondary o-dropdown dropdown-toggle", "type": "button"},
+                icon("fa-cog", "me-1"),
+                el("span", {"class": "o_dropdown_title"}, esc(ctx.tr.chrome("Actions"))),
+            ),
+            el(
+                "div",
+                {"class": "o-dropdown--menu dropdown-menu d-none"},
+                *standard,
+                *separator,
+                *bound,
+            ),
+        ),
+    )
+    return el(
+        "div",
+        {"class": "o_list_selection_actions d-none align-items-center gap-1"},
+        el("div", {"class": "o_list_selection_box list-group flex-row"}, count),
+        menu,
     )
 
 
