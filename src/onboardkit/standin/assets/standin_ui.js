@@ -328,16 +328,12 @@
 
   document.addEventListener("click", (event) => {
     const el = event.target;
-    const toggle = el.closest(".o_navbar_apps_menu > button, .o_menu_section_dropdown > button");
+    const toggle = el.closest(
+      ".o_navbar_apps_menu > button, .o_menu_section_dropdown > button, " +
+        ".o_list_selection_actions .dropdown-toggle",
+    );
     if (toggle) {
       const menu = toggle.nextElementSibling;
-      closeDropdowns(menu);
-      menu.classList.toggle("d-none");
-      return;
-    }
-    const actionsToggle = el.closest(".o_list_selection_actions .dropdown-toggle");
-    if (actionsToggle) {
-      const menu = actionsToggle.nextElementSibling;
       closeDropdowns(menu);
       menu.classList.toggle("d-none");
       return;
