@@ -261,14 +261,19 @@ def naive_plan(project: Path, rpc: JsonRpc) -> list[dict[str, Any]]:
     for shot in load_shot_list(load_project(project)).shots:
         record = shot.target.record
         resolved = ResolvedTarget(record_id=rpc.record_id(record.xmlid) if record else None)
-        # A Settings section shows only once its tab is clicked.
-        sections = [step.settings for step in shot.steps if step.settings]
+        # The shot's clicks: a Settings section shows only once its tab is clicked, and a
+        # dialog opened from a menu needs the menu's clicks.
+        clicks = [
+            f'.settings_tab [data-key="{step.settings}"]' if step.settings else str(step.click)
+            for step in shot.steps
+            if step.settings or step.click
+        ]
         plan.append(
             {
                 "id": shot.id,
                 "url": rpc.url + target_url(shot.target, resolved, 18),
                 "viewport": {"width": shot.viewport.width, "height": shot.viewport.height},
-                "clicks": [f'.settings_tab [data-key="{key}"]' for key in sections],
+                "clicks": clicks,
                 "element": shot.crop.selector if shot.crop else None,
             }
         )

@@ -95,8 +95,12 @@ class ContextPool:
             await self._close(self.idle.pop(0))
         if slot is None:
             slot = await self._open(scale)
+        try:
+            await slot.page.set_viewport_size({"width": width, "height": height})
+        except BaseException:
+            await self._close(slot)
+            raise
         self.lent += 1
-        await slot.page.set_viewport_size({"width": width, "height": height})
         return slot
 
     async def release(self, slot: Slot, reusable: bool) -> None:
