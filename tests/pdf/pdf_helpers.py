@@ -87,14 +87,21 @@ def contents_numbers(path: Path, page: int = 2) -> dict[str, int]:
     return numbers
 
 
+def heading_pages(path: Path, headings: list[str], first_page: int = 3) -> list[int]:
+    """Return the page of each heading, found in the text from ``first_page`` on (0: none)."""
+    found: dict[str, int] = {}
+    for page in range(first_page, len(PdfReader(path).pages) + 1):
+        # The first line of a page is its running header, so headings come after it.
+        for line in pdf_text(path, page).splitlines()[1:]:
+            found.setdefault(line.strip(), page)
+    return [found.get(heading, 0) for heading in headings]
+
+
 def page_of_heading(path: Path, heading: str, first_page: int = 3) -> int:
-    count = len(PdfReader(path).pages)
-    for page in range(first_page, count + 1):
-        lines = [line.strip() for line in pdf_text(path, page).splitlines()]
-        # The first line of a page is its running header; headings come after it.
-        if heading in lines[1:]:
-            return page
-    raise AssertionError(f"{heading!r} is on no page of {path.name}")
+    (page,) = heading_pages(path, [heading], first_page)
+    if not page:
+        raise AssertionError(f"{heading!r} is on no page of {path.name}")
+    return page
 
 
 def printed_contents_numbers(path: Path, pages: range = range(2, 3)) -> list[int]:

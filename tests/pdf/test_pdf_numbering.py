@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pdf_helpers import (
     contents_link_pages,
+    heading_pages,
     page_of_heading,
-    pdf_text,
     printed_contents_numbers,
 )
 from pypdf import PdfReader
@@ -57,16 +57,6 @@ def numbering_records(caplog: pytest.LogCaptureFixture) -> dict[str, list[str]]:
         name = message[message.index("(") + 1 : message.index(")")]
         records.setdefault(name, []).append(message[message.index("): ") + 3 :])
     return records
-
-
-def heading_pages(path: Path, headings: list[str], first_page: int) -> list[int]:
-    """Return the page of each heading, found in the text from ``first_page`` on (0: none)."""
-    found: dict[str, int] = {}
-    for page in range(first_page, len(PdfReader(path).pages) + 1):
-        # The first line of a page is its running header, so headings come after it.
-        for line in pdf_text(path, page).splitlines()[1:]:
-            found.setdefault(line.strip(), page)
-    return [found.get(heading, 0) for heading in headings]
 
 
 def plan_for(project: Project) -> list[PrintDocument]:

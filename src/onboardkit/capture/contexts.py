@@ -9,8 +9,8 @@ on the same origin, so the next shot loads its page from scratch. Service worker
 blocked, because a fresh context never has one controlling its first page.
 
 The time zone, locale and frozen clock belong to the context and are the same for every
-shot of a language; the device scale belongs to it too, so a context serves one scale. The
-window size is set for each shot.
+shot of a language. The device scale belongs to the context too, so a context serves one
+scale. The window size is set for each shot.
 """
 
 from __future__ import annotations

@@ -225,6 +225,14 @@
     return { active_model: S.current.model, active_ids: ids };
   }
 
+  // Opens a window action: a dialog when its target is "new", else its page.
+  async function openAction(action, context) {
+    const query = Object.fromEntries(new URLSearchParams(window.location.search));
+    const result = await S.rpc("/standin/dialog", { action, context, query });
+    if (result.dialog) S.openDialog(result.dialog);
+    else if (result.url) S.navigate(result.url);
+  }
+
   async function runButton(button) {
     const message = button.dataset.confirm;
     if (message && !(await S.confirm(message))) return;
@@ -232,10 +240,7 @@
     const name = button.getAttribute("name");
     const dialog = button.closest(".o_dialog");
     if (kind === "action") {
-      const query = Object.fromEntries(new URLSearchParams(window.location.search));
-      const result = await S.rpc("/standin/dialog", { action: name, context: activeContext(button), query });
-      if (result.dialog) S.openDialog(result.dialog);
-      else if (result.url) S.navigate(result.url);
+      await openAction(name, activeContext(button));
       return;
     }
     const form = formOf(button);
@@ -294,14 +299,6 @@
     updateSelection();
   });
 
-  async function runBoundAction(item) {
-    const query = Object.fromEntries(new URLSearchParams(window.location.search));
-    const context = activeContext(item);
-    const result = await S.rpc("/standin/dialog", { action: item.dataset.boundAction, context, query });
-    if (result.dialog) S.openDialog(result.dialog);
-    else if (result.url) S.navigate(result.url);
-  }
-
   // The optional columns menu sits in a scrolling table, so it is placed in the window.
   function openOptionalMenu(toggle) {
     const menu = toggle.nextElementSibling;
@@ -341,7 +338,7 @@
     const boundAction = el.closest("[data-bound-action]");
     if (boundAction) {
       closeDropdowns();
-      runBoundAction(boundAction).catch(S.showError);
+      openAction(boundAction.dataset.boundAction, activeContext(boundAction)).catch(S.showError);
       return;
     }
     const optionalToggle = el.closest(".o_optional_columns_dropdown > button");

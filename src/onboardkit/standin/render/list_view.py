@@ -106,9 +106,12 @@ def render_list_table(
     A main list (``view_id`` given) shows the optional columns that the browser's local
     storage names for the view, as the web client does after a user toggles them.
     """
-    toggles = optional_nodes(ctx, arch) if view_id is not None and not embedded else []
-    key = optional_key(model, view_id, toggles) if toggles and view_id is not None else ""
-    stored = ctx.optional_columns.get(key) if key else None
+    toggles: list[etree._Element] = []
+    key = ""
+    if view_id is not None and not embedded:
+        toggles = optional_nodes(ctx, arch)
+        key = optional_key(model, view_id, toggles)
+    stored = ctx.optional_columns.get(key) if toggles else None
     chosen = set(filter(None, stored.split(","))) if stored is not None else None
     columns = visible_columns(ctx, model, arch, chosen)
     has_optional = any(node.get("optional") for node in arch if isinstance(node.tag, str))
